@@ -1,0 +1,56 @@
+package org.rubrica.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/** The JSON shapes of the API, kept apart from the services' records so either can change on its own. */
+public final class ApiModels {
+
+    private ApiModels() {
+    }
+
+    @Schema(description = "User name and password of a person of the institution")
+    public record TokenRequest(@Schema(example = "mlopez") String username,
+                               @Schema(example = "Rubrica.2026") String password) {
+    }
+
+    public record TokenResponse(String accessToken, String tokenType, long expiresIn, Instant expiresAt) {
+    }
+
+    public record UnitRef(long id, String code, String name) {
+    }
+
+    public record Me(long id, String username, String fullName, String cargo, UnitRef unit, List<String> roles) {
+    }
+
+    public record TemplateField(String name, String label, String type, boolean required, Integer maxLength,
+                                String pattern) {
+    }
+
+    public record Template(String code, String kind, String name, long versionId, int versionNo,
+                           List<TemplateField> fields) {
+    }
+
+    @Schema(description = "A new draft: template code, recipient unit (by id or code), subject, body and template fields")
+    public record NewOficio(@Schema(example = "oficio") String template,
+                            @Schema(example = "14") Long recipientUnitId,
+                            @Schema(example = "SEC/DGE") String recipientUnitCode,
+                            @Schema(example = "Solicitud de información sobre escuelas") String subject,
+                            @Schema(description = "Rich text (paragraphs, headings, bold, italic, underline, lists, tables, links); anything else is removed",
+                                    example = "<p>Por medio del presente, solicito…</p>") String body,
+                            Map<String, String> fields) {
+    }
+
+    public record Oficio(UUID id, String status, String template, String kind, String subject, UnitRef senderUnit,
+                         String author, UnitRef recipientUnit, String number, String body, Map<String, String> fields,
+                         Instant createdAt, Instant updatedAt, Instant sentAt, int version) {
+    }
+
+    public record InboxEntry(UUID oficioId, String kind, String subject, String senderUnit, String author,
+                             UnitRef unit, Instant deliveredAt, Instant readAt, String readBy) {
+    }
+}

@@ -1,0 +1,104 @@
+package org.rubrica.api;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.rubrica.api.ApiModels.InboxEntry;
+import org.rubrica.api.ApiModels.NewOficio;
+import org.rubrica.api.ApiModels.Oficio;
+import org.rubrica.api.ApiModels.UnitRef;
+import org.rubrica.delivery.DeliveryService;
+import org.rubrica.directory.Directory;
+import org.rubrica.drafting.DraftContent;
+import org.rubrica.drafting.OficioDetails;
+import org.rubrica.drafting.OficioService;
+import org.rubrica.shared.InvalidInputException;
+import org.rubrica.shared.NotFoundException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Oficios and the inbox: the same services, and so the same rules, as the web UI. */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Oficios")
+class OficiosController {
+
+    private final OficioService oficios;
+    private final DeliveryService delivery;
+    private final Directory directory;
+
+    OficiosController(OficioService oficios, DeliveryService delivery, Directory directory) {
+        this.oficios = oficios;
+        this.delivery = delivery;
+        this.directory = directory;
+    }
+
+    @PostMapping(path = "/oficios", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Create a draft from a template")
+    ResponseEntity<Oficio> create(@RequestBody NewOficio request) {
+        String template = request.template() == null || request.template().isBlank() ? "oficio" : request.template();
+        UUID id = oficios.startDraft(template, new DraftContent(recipient(request), request.subject(),
+                request.body(), request.fields()));
+        return ResponseEntity.created(URI.create("/api/v1/oficios/" + id)).body(oficio(oficios.get(id)));
+    }
+
+    @GetMapping("/oficios/{id}")
+    @Operation(summary = "Read an oficio")
+    Oficio get(@PathVariable String id) {
+        return oficio(oficios.get(NotFoundException.parseId(id, "oficio")));
+    }
+
+    @GetMapping(path = "/oficios/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "The oficio as PDF")
+    ResponseEntity<byte[]> pdf(@PathVariable String id) {
+        UUID oficioId = NotFoundException.parseId(id, "oficio");
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"oficio-" + oficioId + ".pdf\"")
+                .body(oficios.pdf(oficioId));
+    }
+
+    @PostMapping("/oficios/{id}/send")
+    @Operation(summary = "Send a draft to its recipient unit's inbox")
+    Oficio send(@PathVariable String id) {
+        UUID oficioId = NotFoundException.parseId(id, "oficio");
+        delivery.send(oficioId);
+        return oficio(oficios.get(oficioId));
+    }
+
+    @GetMapping("/inbox")
+    @Operation(summary = "The inboxes of the units I receive for (receiving office or head)")
+    List<InboxEntry> inbox() {
+        return delivery.myInbox().stream().map(i -> new InboxEntry(i.oficioId(), i.kind(), i.subject(),
+                i.senderUnitName(), i.authorName(), new UnitRef(i.unitId(), i.unitCode(), i.unitName()), i.deliveredAt(),
+                i.readAt(), i.readByName())).toList();
+    }
+
+    private Long recipient(NewOficio request) {
+        if (request.recipientUnitId() != null) {
+            return request.recipientUnitId();
+        }
+        if (request.recipientUnitCode() == null) {
+            return null;
+        }
+        return directory.unitByCode(request.recipientUnitCode())
+                .orElseThrow(() -> new InvalidInputException("oficio.recipient.unknown", "recipient")).id();
+    }
+
+    private Oficio oficio(OficioDetails o) {
+        return new Oficio(o.id(), o.status().name(), o.templateCode(), o.kind(), o.subject(),
+                DirectoryController.ref(directory.unit(o.senderUnitId())), o.authorName(),
+                DirectoryController.ref(directory.unit(o.recipientUnitId())), o.number(), o.bodyHtml(), o.fields(),
+                o.createdAt(), o.updatedAt(), o.sentAt(), o.version());
+    }
+}

@@ -1,0 +1,51 @@
+package org.rubrica.api.internal;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+
+/**
+ * The API's own chain, before the browser one: stateless, bearer tokens only, no CSRF (no cookies), and
+ * JSON answers for missing or refused credentials.
+ */
+@Configuration
+class ApiSecurityConfiguration {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiFilterChain(HttpSecurity http, ApiTokens tokens, ApiProblems problems,
+                                       @Value("${rubrica.api.max-request-bytes:1048576}") long maxRequestBytes)
+            throws Exception {
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
+                        .requestMatchers("/api/v1/openapi", "/api/v1/openapi/**", "/api/v1/openapi.yaml").permitAll()
+                        .anyRequest().authenticated())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .oauth2ResourceServer(rs -> rs
+                        .jwt(jwt -> jwt.decoder(tokens.decoder()).jwtAuthenticationConverter(token ->
+                                new JwtAuthenticationToken(token, tokens.roles(token).stream()
+                                        .map(SimpleGrantedAuthority::new).toList(), token.getSubject())))
+                        .authenticationEntryPoint((req, res, e) ->
+                                problems.write(req, res, HttpStatus.UNAUTHORIZED, "api.error.unauthorized")))
+                .exceptionHandling(ex -> ex
+                        .authenticationEntryPoint((req, res, e) ->
+                                problems.write(req, res, HttpStatus.UNAUTHORIZED, "api.error.unauthorized"))
+                        .accessDeniedHandler((req, res, e) ->
+                                problems.write(req, res, HttpStatus.FORBIDDEN, "api.error.forbidden")))
+                .addFilterBefore(new RequestSizeLimitFilter(maxRequestBytes, problems), SecurityContextHolderFilter.class);
+        return http.build();
+    }
+
+}

@@ -1,0 +1,39 @@
+package org.rubrica.audit;
+
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.UUID;
+
+import org.rubrica.audit.internal.AuditLog;
+import org.rubrica.drafting.OficioService;
+import org.rubrica.shared.NotFoundException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads the audit log: an oficio's trail for those who may see the oficio, the chain check for auditors. */
+@Service
+@Transactional(readOnly = true)
+public class Trail {
+
+    private final AuditLog log;
+    private final OficioService oficios;
+
+    Trail(AuditLog log, OficioService oficios) {
+        this.log = log;
+        this.oficios = oficios;
+    }
+
+    public List<TrailEntry> of(UUID oficioId) {
+        if (!oficios.canView(oficioId)) {
+            throw new NotFoundException("oficio " + oficioId);
+        }
+        return log.trail(oficioId);
+    }
+
+    /** The id of the first entry whose hash does not match its content or its predecessor, if any. */
+    @PreAuthorize("hasRole('AUDITOR')")
+    public OptionalLong firstTamperedEntry() {
+        return log.firstBrokenEntry();
+    }
+}

@@ -1,0 +1,94 @@
+package org.rubrica.audit.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.UUID;
+
+import org.rubrica.audit.TrailEntry;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The hash-chained event log: appends under a lock so the chain stays a single line. */
+@Repository
+public class AuditLog {
+
+    static final String GENESIS = "0".repeat(64);
+    /** Serialises appends; held only until the appending transaction commits. */
+    private static final long CHAIN_LOCK = 0x52554252_4943_41L;
+
+    private final JdbcClient jdbc;
+
+    public AuditLog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void append(UUID oficioId, String type, Long actorId, String actorName, Instant at, String detail) {
+        Instant when = at.truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps, so the hash can be recomputed
+        String shortDetail = detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 1000);
+        jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(CHAIN_LOCK).query().singleValue();
+        String prev = jdbc.sql("SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1").query(String.class)
+                .optional().orElse(GENESIS);
+        String hash = hash(prev, oficioId, type, actorId, actorName, when, shortDetail);
+        jdbc.sql("""
+                        INSERT INTO audit_event (oficio_id, type, actor_id, actor_name, occurred_at, detail, prev_hash, hash)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(oficioId, type, actorId, actorName, Timestamp.from(when), shortDetail, prev, hash).update();
+    }
+
+    public List<TrailEntry> trail(UUID oficioId) {
+        return jdbc.sql("""
+                        SELECT id, type, actor_name, occurred_at, detail FROM audit_event
+                        WHERE oficio_id = ? ORDER BY id""")
+                .param(oficioId)
+                .query((rs, n) -> new TrailEntry(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant(), rs.getString(5)))
+                .list();
+    }
+
+    /** Recomputes the chain from the start; returns the id of the first entry that does not match, if any. */
+    @Transactional(readOnly = true)
+    public OptionalLong firstBrokenEntry() {
+        String[] expectedPrev = {GENESIS};
+        Long[] broken = {null};
+        jdbc.sql("""
+                        SELECT id, oficio_id, type, actor_id, actor_name, occurred_at, detail, prev_hash, hash
+                        FROM audit_event ORDER BY id""")
+                .query(rs -> {
+                    if (broken[0] != null) {
+                        return;
+                    }
+                    String recomputed = hash(rs.getString("prev_hash"), rs.getObject("oficio_id", UUID.class),
+                            rs.getString("type"), rs.getObject("actor_id", Long.class), rs.getString("actor_name"),
+                            rs.getTimestamp("occurred_at").toInstant(), rs.getString("detail"));
+                    if (!rs.getString("prev_hash").equals(expectedPrev[0]) || !recomputed.equals(rs.getString("hash"))) {
+                        broken[0] = rs.getLong("id");
+                    }
+                    expectedPrev[0] = rs.getString("hash");
+                });
+        return broken[0] == null ? OptionalLong.empty() : OptionalLong.of(broken[0]);
+    }
+
+    static String hash(String prev, UUID oficioId, String type, Long actorId, String actorName, Instant at,
+                       String detail) {
+        String canonical = String.join("\u001f", prev, Objects.toString(oficioId, ""), type,
+                Objects.toString(actorId, ""), Objects.toString(actorName, ""), at.toString(),
+                Objects.toString(detail, ""));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

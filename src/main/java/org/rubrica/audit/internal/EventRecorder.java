@@ -1,0 +1,100 @@
+package org.rubrica.audit.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.rubrica.delivery.DeliveryEvents;
+import org.rubrica.directory.Actor;
+import org.rubrica.directory.CurrentActor;
+import org.rubrica.directory.Directory;
+import org.rubrica.directory.DirectoryAdministration;
+import org.rubrica.directory.LoginEvents;
+import org.rubrica.drafting.OficioEvents;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Writes every module's events into the audit log inside the transaction that caused them (just before
+ * it commits), so an action and its record commit together or not at all.
+ */
+@Component
+class EventRecorder {
+
+    private final AuditLog log;
+    private final Directory directory;
+    private final CurrentActor currentActor;
+    private final Clock clock;
+
+    EventRecorder(AuditLog log, Directory directory, CurrentActor currentActor, Clock clock) {
+        this.log = log;
+        this.directory = directory;
+        this.currentActor = currentActor;
+        this.clock = clock;
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(OficioEvents.DraftCreated e) {
+        record(e.oficioId(), "CREATED", e.actorId(), e.at(), e.templateCode() + " v" + e.templateVersionNo());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(OficioEvents.DraftSaved e) {
+        record(e.oficioId(), "EDITED", e.actorId(), e.at(), String.valueOf(e.version()));
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(OficioEvents.OficioSent e) {
+        record(e.oficioId(), "SENT", e.actorId(), e.at(), unitLabel(e.recipientUnitId()));
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(DeliveryEvents.OficioDelivered e) {
+        record(e.oficioId(), "DELIVERED", null, e.at(), unitLabel(e.unitId()));
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(DeliveryEvents.OficioRead e) {
+        record(e.oficioId(), "READ", e.readerId(), e.at(), unitLabel(e.unitId()));
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(LoginEvents.LoggedIn e) {
+        record(null, "LOGGED_IN", e.personId(), e.at(), e.username());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(LoginEvents.LoginRefused e) {
+        log.append(null, "LOGIN_REFUSED", null, null, e.at(), e.username() + " " + e.reason());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(LoginEvents.AccountLocked e) {
+        record(null, "ACCOUNT_LOCKED", e.personId(), clock.instant(), e.username() + " until " + e.until());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(DirectoryAdministration.UnitSaved e) {
+        recordByCurrentActor("UNIT_SAVED", e.code());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(DirectoryAdministration.PersonSaved e) {
+        recordByCurrentActor("PERSON_SAVED", e.username());
+    }
+
+    private void record(UUID oficioId, String type, Long actorId, Instant at, String detail) {
+        String actorName = actorId == null ? null : directory.person(actorId).fullName();
+        log.append(oficioId, type, actorId, actorName, at, detail);
+    }
+
+    private void recordByCurrentActor(String type, String detail) {
+        Actor actor = currentActor.require();
+        log.append(null, type, actor.personId(), actor.fullName(), clock.instant(), detail);
+    }
+
+    private String unitLabel(long unitId) {
+        return directory.unit(unitId).label();
+    }
+}

@@ -1,0 +1,91 @@
+package org.rubrica.directory;
+
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.rubrica.directory.internal.DirectoryRepository;
+import org.rubrica.shared.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads the organisation: the institution, its unit tree and its people. */
+@Service
+@Transactional(readOnly = true)
+public class Directory {
+
+    private final DirectoryRepository repository;
+    private final Clock clock;
+
+    Directory(DirectoryRepository repository, Clock clock) {
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    public Institution institution() {
+        return repository.institution().orElseThrow(() -> new NotFoundException("institution"));
+    }
+
+    public List<Unit> units() {
+        return repository.units();
+    }
+
+    public List<Unit> activeUnits() {
+        return repository.units().stream().filter(Unit::active).toList();
+    }
+
+    public Unit unit(long id) {
+        return repository.unit(id).orElseThrow(() -> new NotFoundException("unit " + id));
+    }
+
+    public Optional<Unit> unitByCode(String code) {
+        return repository.unitByCode(code);
+    }
+
+    /** The agency (top-level unit) a unit belongs to. */
+    public Unit agencyOf(long unitId) {
+        Unit unit = unit(unitId);
+        while (unit.parentId() != null) {
+            unit = unit(unit.parentId());
+        }
+        return unit;
+    }
+
+    public Person person(long id) {
+        return repository.personRow(id).map(row -> DirectoryRepository.toPerson(row, clock.instant()))
+                .orElseThrow(() -> new NotFoundException("person " + id));
+    }
+
+    public List<Person> people() {
+        return repository.people().stream().map(row -> DirectoryRepository.toPerson(row, clock.instant())).toList();
+    }
+
+    public List<Membership> memberships(long personId) {
+        return List.copyOf(repository.memberships(personId));
+    }
+
+    /** The unit's head (titular), if one is named. */
+    public Optional<Person> head(long unitId) {
+        return Optional.ofNullable(unit(unitId).headPersonId()).map(this::person);
+    }
+
+    /** Units whose incoming correspondence this person handles: as their receiving office, or as their head. */
+    public Set<Long> unitsReceivedBy(Actor actor) {
+        Set<Long> units = new HashSet<>(repository.unitsHeadedBy(actor.personId()));
+        actor.memberships().stream().filter(m -> m.role() == Role.RECEIVING_OFFICE).forEach(m -> units.add(m.unitId()));
+        return units;
+    }
+
+    public boolean receivesFor(Actor actor, long unitId) {
+        return unitsReceivedBy(actor).contains(unitId);
+    }
+
+    /** The active person behind a login name, with their memberships. */
+    public Optional<Actor> actor(String username) {
+        return repository.personByUsername(username).filter(row -> row.active())
+                .map(row -> new Actor(row.id(), row.username(), row.fullName(), row.cargo(), row.unitId(),
+                        repository.memberships(row.id())));
+    }
+}

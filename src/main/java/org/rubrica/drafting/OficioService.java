@@ -1,0 +1,201 @@
+package org.rubrica.drafting;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.rubrica.directory.Actor;
+import org.rubrica.directory.CurrentActor;
+import org.rubrica.directory.Directory;
+import org.rubrica.directory.Role;
+import org.rubrica.drafting.internal.DocumentAssembler;
+import org.rubrica.drafting.internal.DraftValidator;
+import org.rubrica.drafting.internal.OficioAccess;
+import org.rubrica.drafting.internal.OficioRepository;
+import org.rubrica.drafting.internal.OficioRow;
+import org.rubrica.shared.NotFoundException;
+import org.rubrica.templates.DocumentRenderer;
+import org.rubrica.templates.TemplateCatalog;
+import org.rubrica.templates.TemplateVersion;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Oficios from the drafter's side: start one from a template, save its content, preview it as PDF, and
+ * move it along its lifecycle. Every call checks the current actor against the oficio.
+ */
+@Service
+@Transactional
+public class OficioService {
+
+    private static final int LIST_LIMIT = 200;
+
+    private final OficioRepository oficios;
+    private final OficioAccess access;
+    private final DraftValidator validator;
+    private final DocumentAssembler assembler;
+    private final TemplateCatalog templates;
+    private final DocumentRenderer renderer;
+    private final Directory directory;
+    private final CurrentActor currentActor;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    OficioService(OficioRepository oficios, OficioAccess access, DraftValidator validator,
+                  DocumentAssembler assembler, TemplateCatalog templates, DocumentRenderer renderer,
+                  Directory directory, CurrentActor currentActor, ApplicationEventPublisher events, Clock clock) {
+        this.oficios = oficios;
+        this.access = access;
+        this.validator = validator;
+        this.assembler = assembler;
+        this.templates = templates;
+        this.renderer = renderer;
+        this.directory = directory;
+        this.currentActor = currentActor;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Starts a draft in the drafter's unit from the newest published version of a template. */
+    public UUID startDraft(String templateCode, DraftContent content) {
+        Actor actor = requireDrafter();
+        TemplateVersion template = templates.publishedVersion(templateCode);
+        DraftContent clean = validator.clean(content, template, actor.unitId());
+        Instant now = clock.instant();
+        UUID id = UUID.randomUUID();
+        oficios.insert(new OficioRow(id, template.id(), template.kind(), actor.unitId(), actor.personId(),
+                clean.recipientUnitId(), clean.subject(), clean.bodyHtml(), clean.fields(), OficioStatus.DRAFT, null,
+                now, now, null, 0));
+        events.publishEvent(new OficioEvents.DraftCreated(id, actor.personId(), template.templateCode(),
+                template.versionNo(), now));
+        return id;
+    }
+
+    /**
+     * Saves new content over the version the editor loaded.
+     *
+     * @throws StaleDraftException when someone saved in between
+     */
+    public int saveDraft(UUID id, DraftContent content, int expectedVersion) {
+        Actor actor = currentActor.require();
+        OficioRow oficio = load(id, actor);
+        if (!access.canEdit(actor, oficio)) {
+            throw new AccessDeniedException("not editable by " + actor.username());
+        }
+        DraftContent clean = validator.clean(content, templates.version(oficio.templateVersionId()),
+                oficio.senderUnitId());
+        Instant now = clock.instant();
+        if (!oficios.updateContent(id, expectedVersion, clean.recipientUnitId(), clean.subject(), clean.bodyHtml(),
+                clean.fields(), now)) {
+            throw new StaleDraftException();
+        }
+        events.publishEvent(new OficioEvents.DraftSaved(id, actor.personId(), expectedVersion + 1, now));
+        return expectedVersion + 1;
+    }
+
+    @Transactional(readOnly = true)
+    public OficioDetails get(UUID id) {
+        Actor actor = currentActor.require();
+        return details(load(id, actor));
+    }
+
+    /** What the current person may do with an oficio, so views offer only what the service will accept. */
+    @Transactional(readOnly = true)
+    public OficioAffordances affordances(UUID id) {
+        Actor actor = currentActor.require();
+        OficioRow oficio = load(id, actor);
+        return new OficioAffordances(access.canEdit(actor, oficio), access.canSend(actor, oficio),
+                oficio.status() == OficioStatus.SENT && access.isRecipient(actor, oficio.recipientUnitId()));
+    }
+
+    /** The current person's own oficios, newest first. */
+    @Transactional(readOnly = true)
+    public List<OficioSummary> mine() {
+        Actor actor = currentActor.require();
+        return oficios.byAuthor(actor.personId(), LIST_LIMIT).stream()
+                .map(o -> new OficioSummary(o.id(), o.kind(), o.status(), o.subject(),
+                        directory.unit(o.recipientUnitId()).name(), o.number(), o.updatedAt()))
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public byte[] pdf(UUID id) {
+        Actor actor = currentActor.require();
+        OficioRow o = load(id, actor);
+        return renderer.toPdf(o.templateVersionId(), assembler.assemble(o.senderUnitId(), o.authorId(),
+                new DraftContent(o.recipientUnitId(), o.subject(), o.bodyHtml(), o.fields()),
+                o.sentAt(), o.number(), o.status().isEditable()));
+    }
+
+    /** Renders unsaved content exactly as it would be printed, after the same validation as a save. */
+    @Transactional(readOnly = true)
+    public byte[] previewPdf(String templateCode, DraftContent content) {
+        Actor actor = requireDrafter();
+        TemplateVersion template = templates.publishedVersion(templateCode);
+        DraftContent clean = validator.clean(content, template, actor.unitId());
+        return renderer.toPdf(template.id(), assembler.assemble(actor.unitId(), actor.personId(), clean,
+                null, null, true));
+    }
+
+    /** Page images of a PDF for on-screen previews (phones included). */
+    public List<byte[]> pageImages(byte[] pdf) {
+        return renderer.toPngPages(pdf, 110);
+    }
+
+    /**
+     * Marks the oficio sent; the delivery module calls this inside its sending transaction.
+     *
+     * @return the facts delivery needs to fill inboxes
+     */
+    public SentOficio markSent(UUID id) {
+        Actor actor = currentActor.require();
+        OficioRow oficio = load(id, actor);
+        if (!access.canSend(actor, oficio)) {
+            if (oficio.authorId() == actor.personId()) {
+                throw new IllegalTransitionException(oficio.status(), OficioStatus.SENT);
+            }
+            throw new AccessDeniedException("only the author sends");
+        }
+        Instant now = clock.instant();
+        if (!oficios.transition(id, oficio.status(), OficioStatus.SENT, now)) {
+            throw new IllegalTransitionException(oficio.status(), OficioStatus.SENT); // a concurrent send won
+        }
+        events.publishEvent(new OficioEvents.OficioSent(id, actor.personId(), oficio.senderUnitId(),
+                oficio.recipientUnitId(), now));
+        return new SentOficio(id, oficio.kind(), oficio.subject(), oficio.senderUnitId(),
+                directory.unit(oficio.senderUnitId()).name(), directory.person(oficio.authorId()).fullName(),
+                oficio.recipientUnitId(), now);
+    }
+
+    /** Whether the current person may see the oficio (used by other modules before showing its parts). */
+    @Transactional(readOnly = true)
+    public boolean canView(UUID id) {
+        Actor actor = currentActor.require();
+        return oficios.find(id).filter(o -> access.canView(actor, o)).isPresent();
+    }
+
+    private OficioRow load(UUID id, Actor actor) {
+        // an oficio the person may not see answers exactly like a missing one, so ids cannot be probed
+        return oficios.find(id).filter(o -> access.canView(actor, o))
+                .orElseThrow(() -> new NotFoundException("oficio " + id));
+    }
+
+    private Actor requireDrafter() {
+        Actor actor = currentActor.require();
+        if (!actor.hasRole(Role.DRAFTER)) {
+            throw new AccessDeniedException(actor.username() + " is not a drafter");
+        }
+        return actor;
+    }
+
+    private OficioDetails details(OficioRow o) {
+        return new OficioDetails(o.id(), templates.version(o.templateVersionId()).templateCode(),
+                o.templateVersionId(), o.kind(), o.status(), o.senderUnitId(), directory.unit(o.senderUnitId()).name(),
+                o.authorId(), directory.person(o.authorId()).fullName(), o.recipientUnitId(),
+                directory.unit(o.recipientUnitId()).name(), o.subject(), o.bodyHtml(), o.fields(), o.number(),
+                o.createdAt(), o.updatedAt(), o.sentAt(), o.version());
+    }
+}

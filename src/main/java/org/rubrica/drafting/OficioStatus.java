@@ -1,0 +1,37 @@
+package org.rubrica.drafting;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The oficio lifecycle; {@link #canBecome} is the one place that says which transition is allowed.
+ * Review, signing and annulment arrive with their modules; until signing exists a draft may be sent
+ * directly (DRAFT → SENT).
+ */
+public enum OficioStatus {
+    DRAFT, IN_REVIEW, CHANGES_REQUESTED, APPROVED, SIGNED, SENT, CANCELLED, ANNULLED;
+
+    private static final Map<OficioStatus, Set<OficioStatus>> ALLOWED = Map.of(
+            DRAFT, EnumSet.of(IN_REVIEW, CANCELLED, SENT),
+            IN_REVIEW, EnumSet.of(APPROVED, CHANGES_REQUESTED, CANCELLED),
+            CHANGES_REQUESTED, EnumSet.of(DRAFT, CANCELLED),
+            APPROVED, EnumSet.of(SIGNED, CANCELLED),
+            SIGNED, EnumSet.of(SENT, ANNULLED),
+            SENT, EnumSet.of(ANNULLED),
+            CANCELLED, EnumSet.noneOf(OficioStatus.class),
+            ANNULLED, EnumSet.noneOf(OficioStatus.class));
+
+    public boolean canBecome(OficioStatus next) {
+        return ALLOWED.get(this).contains(next);
+    }
+
+    public boolean isEditable() {
+        return this == DRAFT || this == CHANGES_REQUESTED;
+    }
+
+    /** The i18n key of the status name. */
+    public String messageKey() {
+        return "oficio.status." + name();
+    }
+}

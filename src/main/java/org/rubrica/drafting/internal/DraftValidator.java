@@ -1,0 +1,94 @@
+package org.rubrica.drafting.internal;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import org.rubrica.directory.Directory;
+import org.rubrica.directory.Unit;
+import org.rubrica.drafting.DraftContent;
+import org.rubrica.shared.InvalidInputException;
+import org.rubrica.shared.NotFoundException;
+import org.rubrica.templates.FieldDefinition;
+import org.rubrica.templates.RichText;
+import org.rubrica.templates.TemplateVersion;
+import org.springframework.stereotype.Component;
+
+/** Checks a draft's content against the oficio's rules and its template's field schema; returns it cleaned. */
+@Component
+public class DraftValidator {
+
+    public static final int SUBJECT_MAX = 250;
+    public static final int BODY_MAX = 100_000;
+
+    private final Directory directory;
+
+    DraftValidator(Directory directory) {
+        this.directory = directory;
+    }
+
+    public DraftContent clean(DraftContent content, TemplateVersion template, long senderUnitId) {
+        if (content.recipientUnitId() == null) {
+            throw new InvalidInputException("validation.required", "recipient");
+        }
+        Unit recipient;
+        try {
+            recipient = directory.unit(content.recipientUnitId());
+        } catch (NotFoundException e) {
+            throw new InvalidInputException("oficio.recipient.unknown", "recipient");
+        }
+        if (!recipient.active()) {
+            throw new InvalidInputException("oficio.recipient.unknown", "recipient");
+        }
+        if (recipient.id() == senderUnitId) {
+            throw new InvalidInputException("oficio.recipient.same-unit", "recipient");
+        }
+        String subject = content.subject() == null ? "" : content.subject().strip();
+        if (subject.isEmpty()) {
+            throw new InvalidInputException("validation.required", "subject");
+        }
+        if (subject.length() > SUBJECT_MAX) {
+            throw new InvalidInputException("validation.too-long", "subject");
+        }
+        String body = content.bodyHtml() == null ? "" : content.bodyHtml();
+        if (body.length() > BODY_MAX) {
+            throw new InvalidInputException("validation.too-long", "body");
+        }
+        body = RichText.sanitize(body);
+        if (RichText.toPlainText(body).isBlank()) {
+            throw new InvalidInputException("validation.required", "body");
+        }
+        return new DraftContent(recipient.id(), subject, body, cleanFields(content.fields(), template));
+    }
+
+    private static Map<String, String> cleanFields(Map<String, String> values, TemplateVersion template) {
+        Map<String, String> cleaned = new HashMap<>();
+        for (FieldDefinition field : template.fields()) {
+            String value = values.getOrDefault(field.name(), "");
+            value = value == null ? "" : value.strip();
+            if (value.isEmpty()) {
+                if (field.required()) {
+                    throw new InvalidInputException("validation.required", field.name());
+                }
+                continue;
+            }
+            if (field.maxLength() != null && value.length() > field.maxLength()) {
+                throw new InvalidInputException("validation.too-long", field.name());
+            }
+            if (field.pattern() != null && !field.pattern().isBlank() && !matches(field.pattern(), value)) {
+                throw new InvalidInputException("validation.pattern", field.name());
+            }
+            cleaned.put(field.name(), value);
+        }
+        return cleaned; // values for fields the template does not define are dropped
+    }
+
+    private static boolean matches(String pattern, String value) {
+        try {
+            return Pattern.compile(pattern).matcher(value).matches();
+        } catch (PatternSyntaxException e) {
+            return true; // a broken pattern is the template's fault, not the drafter's
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package org.rubrica.drafting.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.rubrica.drafting.OficioStatus;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** SQL for oficios. Saves check the version they were loaded at, so concurrent edits never overwrite silently. */
+@Repository
+public class OficioRepository {
+
+    private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() {
+    };
+    private static final String COLUMNS = """
+            id, template_version_id, kind, sender_unit_id, author_id, recipient_unit_id, subject, body_html,
+            field_values::text AS field_values, status, number, created_at, updated_at, sent_at, version""";
+
+    private final JdbcClient jdbc;
+    private final RowMapper<OficioRow> rowMapper = this::row;
+    private final JsonMapper json;
+
+    public OficioRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public void insert(OficioRow o) {
+        jdbc.sql("""
+                        INSERT INTO drafting_oficio (id, template_version_id, kind, sender_unit_id, author_id,
+                            recipient_unit_id, subject, body_html, field_values, status, created_at, updated_at, version)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, 0)""")
+                .params(o.id(), o.templateVersionId(), o.kind(), o.senderUnitId(), o.authorId(), o.recipientUnitId(),
+                        o.subject(), o.bodyHtml(), json.writeValueAsString(o.fields()), o.status().name(),
+                        Timestamp.from(o.createdAt()), Timestamp.from(o.updatedAt()))
+                .update();
+    }
+
+    /** @return false when the row is no longer at {@code expectedVersion} */
+    public boolean updateContent(UUID id, int expectedVersion, long recipientUnitId, String subject, String bodyHtml,
+                                 Map<String, String> fields, Instant now) {
+        return jdbc.sql("""
+                        UPDATE drafting_oficio SET recipient_unit_id = ?, subject = ?, body_html = ?, field_values = ?::jsonb,
+                            updated_at = ?, version = version + 1
+                        WHERE id = ? AND version = ?""")
+                .params(recipientUnitId, subject, bodyHtml, json.writeValueAsString(fields), Timestamp.from(now), id,
+                        expectedVersion)
+                .update() == 1;
+    }
+
+    /** Moves the status only from the expected one, so two concurrent transitions cannot both succeed. */
+    public boolean transition(UUID id, OficioStatus from, OficioStatus to, Instant now) {
+        return jdbc.sql("""
+                        UPDATE drafting_oficio SET status = ?, updated_at = ?, version = version + 1,
+                            sent_at = CASE WHEN ? = 'SENT' THEN ? ELSE sent_at END
+                        WHERE id = ? AND status = ?""")
+                .params(to.name(), Timestamp.from(now), to.name(), Timestamp.from(now), id, from.name())
+                .update() == 1;
+    }
+
+    public Optional<OficioRow> find(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM drafting_oficio WHERE id = ?").param(id).query(rowMapper)
+                .optional();
+    }
+
+    public List<OficioRow> byAuthor(long authorId, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM drafting_oficio WHERE author_id = ? ORDER BY updated_at DESC LIMIT ?")
+                .params(authorId, limit).query(rowMapper).list();
+    }
+
+    private OficioRow row(ResultSet rs, int n) throws SQLException {
+        return new OficioRow(rs.getObject("id", UUID.class), rs.getLong("template_version_id"), rs.getString("kind"),
+                rs.getLong("sender_unit_id"), rs.getLong("author_id"), rs.getLong("recipient_unit_id"),
+                rs.getString("subject"), rs.getString("body_html"), json.readValue(rs.getString("field_values"), FIELDS),
+                OficioStatus.valueOf(rs.getString("status")), rs.getString("number"), instant(rs, "created_at"),
+                instant(rs, "updated_at"), instant(rs, "sent_at"), rs.getInt("version"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Oficios and their drafts: creation from a template, content, preview and the oficio lifecycle.
+ */
+@ApplicationModule(displayName = "drafting", allowedDependencies = {"directory", "templates"})
+package org.rubrica.drafting;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,184 @@
+package org.rubrica.drafting.ui;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import com.vaadin.flow.component.HasValue;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteAlias;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import org.rubrica.directory.CurrentActor;
+import org.rubrica.directory.Directory;
+import org.rubrica.directory.Role;
+import org.rubrica.directory.Unit;
+import org.rubrica.drafting.DraftContent;
+import org.rubrica.drafting.OficioDetails;
+import org.rubrica.drafting.OficioService;
+import org.rubrica.drafting.StaleDraftException;
+import org.rubrica.shared.InvalidInputException;
+import org.rubrica.shared.NotFoundException;
+import org.rubrica.shared.ui.FieldErrors;
+import org.rubrica.shared.ui.Notices;
+import org.rubrica.shared.ui.PdfPages;
+import org.rubrica.templates.FieldDefinition;
+import org.rubrica.templates.RichText;
+import org.rubrica.templates.TemplateCatalog;
+import org.rubrica.templates.TemplateVersion;
+
+/**
+ * Writes an oficio: recipient unit, subject, the template's own fields and the body, with a PDF preview of
+ * exactly what will be printed. Saving leads to the oficio's page, where it is sent.
+ */
+@Route("oficios/nuevo")
+@RouteAlias("oficios/:id/editar")
+@Menu(order = 2, title = "menu.new-oficio", icon = "vaadin:edit")
+@RolesAllowed(Role.Names.DRAFTER)
+class DraftEditorView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    static final String TEMPLATE = "oficio";
+
+    private final OficioService oficios;
+    private final TemplateCatalog templates;
+    private final Directory directory;
+    private final CurrentActor currentActor;
+
+    private final ComboBox<Unit> recipient = new ComboBox<>();
+    private final TextField subject = new TextField();
+    private final TextArea body = new TextArea();
+    private final Map<String, HasValue<?, String>> templateFields = new HashMap<>();
+    private final FieldErrors errors = new FieldErrors();
+    private final FormLayout form = new FormLayout();
+    private final PdfPages preview = new PdfPages();
+
+    private UUID editing;
+    private int version;
+
+    DraftEditorView(OficioService oficios, TemplateCatalog templates, Directory directory,
+                    CurrentActor currentActor) {
+        this.oficios = oficios;
+        this.templates = templates;
+        this.directory = directory;
+        this.currentActor = currentActor;
+        addClassName("draft-editor");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        editing = event.getRouteParameters().get("id").map(raw -> NotFoundException.parseId(raw, "oficio")).orElse(null);
+        TemplateVersion template = editing == null ? templates.publishedVersion(TEMPLATE)
+                : templates.version(oficios.get(editing).templateVersionId());
+        build(template);
+        if (editing == null) {
+            body.setValue(RichText.toPlainText(template.defaultBodyHtml()));
+        } else {
+            fill(oficios.get(editing));
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation(editing == null ? "menu.new-oficio" : "oficio.edit") + " · " + getTranslation("app.name");
+    }
+
+    private void build(TemplateVersion template) {
+        removeAll();
+        long ownUnit = currentActor.require().unitId();
+        recipient.setLabel(getTranslation("oficio.recipient"));
+        recipient.setItems(directory.activeUnits().stream().filter(u -> u.id() != ownUnit).toList());
+        recipient.setItemLabelGenerator(Unit::label);
+        recipient.setRequiredIndicatorVisible(true);
+        subject.setLabel(getTranslation("oficio.subject"));
+        subject.setRequiredIndicatorVisible(true);
+        subject.setMaxLength(250);
+        body.setLabel(getTranslation("oficio.body"));
+        body.setHelperText(getTranslation("oficio.body.help"));
+        body.setRequiredIndicatorVisible(true);
+        body.setMinRows(10);
+        errors.bind("recipient", recipient).bind("subject", subject).bind("body", body);
+
+        form.removeAll();
+        form.add(recipient, subject);
+        templateFields.clear();
+        for (FieldDefinition field : template.fields()) {
+            var input = TemplateFieldInputs.create(field, getLocale());
+            templateFields.put(field.name(), input.value());
+            errors.bind(field.name(), input.validation());
+            form.add(input.component());
+        }
+        form.add(body);
+        form.setColspan(body, 2);
+
+        var previewButton = new Button(getTranslation("action.preview"), e -> showPreview());
+        var save = new Button(getTranslation("action.save-draft"), e -> save());
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        var actions = new HorizontalLayout(save, previewButton);
+
+        var editor = new Div(form, actions);
+        editor.addClassName("editor-form");
+        var split = new FlexLayout(editor, preview);
+        split.addClassName("editor-split");
+        add(new H2(getTranslation(editing == null ? "menu.new-oficio" : "oficio.edit")), split);
+    }
+
+    private void fill(OficioDetails oficio) {
+        version = oficio.version();
+        recipient.setValue(directory.unit(oficio.recipientUnitId()));
+        subject.setValue(oficio.subject());
+        body.setValue(RichText.toPlainText(oficio.bodyHtml()));
+        templateFields.forEach((name, input) -> input.setValue(oficio.fields().getOrDefault(name, "")));
+    }
+
+    private DraftContent content() {
+        Map<String, String> values = new HashMap<>();
+        templateFields.forEach((name, input) -> values.put(name, input.getValue()));
+        return new DraftContent(recipient.getValue() == null ? null : recipient.getValue().id(), subject.getValue(),
+                RichText.fromPlainText(body.getValue()), values);
+    }
+
+    private void showPreview() {
+        try {
+            errors.clear();
+            byte[] pdf = oficios.previewPdf(TEMPLATE, content());
+            preview.show(pdf, oficios.pageImages(pdf), getTranslation("pdf.preview-file"));
+        } catch (InvalidInputException e) {
+            errors.show(e, this);
+        }
+    }
+
+    private void save() {
+        try {
+            errors.clear();
+            UUID id = editing;
+            if (id == null) {
+                id = oficios.startDraft(TEMPLATE, content());
+            } else {
+                version = oficios.saveDraft(id, content(), version);
+            }
+            Notices.success(getTranslation("oficio.saved"));
+            UUID saved = id;
+            getUI().ifPresent(ui -> ui.navigate("oficios/" + saved));
+        } catch (InvalidInputException e) {
+            errors.show(e, this);
+        } catch (StaleDraftException e) {
+            Notices.error(getTranslation("oficio.stale"));
+        }
+    }
+}

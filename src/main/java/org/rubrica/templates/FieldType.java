@@ -1,0 +1,4 @@
+package org.rubrica.templates;
+
+/** The kinds of value a template field holds. */
+public enum FieldType { TEXT, LONG_TEXT, DATE, NUMBER, CHOICE, PERSON, UNIT }

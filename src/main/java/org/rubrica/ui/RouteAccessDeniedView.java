@@ -1,0 +1,20 @@
+package org.rubrica.ui;
+
+import com.vaadin.flow.router.AccessDeniedException;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.ErrorParameter;
+import com.vaadin.flow.router.HasErrorParameter;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/** A view the person's roles do not open. */
+@AnonymousAllowed
+class RouteAccessDeniedView extends ErrorPage implements HasErrorParameter<AccessDeniedException> {
+
+    @Override
+    public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<AccessDeniedException> parameter) {
+        show("error.access-denied.title", "error.access-denied.message");
+        return HttpServletResponse.SC_FORBIDDEN;
+    }
+}

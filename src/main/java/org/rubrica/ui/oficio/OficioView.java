@@ -1,0 +1,136 @@
+package org.rubrica.ui.oficio;
+
+import java.util.UUID;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+
+import jakarta.annotation.security.PermitAll;
+
+import org.rubrica.audit.Trail;
+import org.rubrica.delivery.DeliveryService;
+import org.rubrica.drafting.IllegalTransitionException;
+import org.rubrica.drafting.OficioAffordances;
+import org.rubrica.drafting.OficioDetails;
+import org.rubrica.drafting.OficioService;
+import org.rubrica.shared.NotFoundException;
+import org.rubrica.shared.ui.Formats;
+import org.rubrica.shared.ui.Notices;
+import org.rubrica.shared.ui.PdfPages;
+
+/**
+ * An oficio's page: its PDF, its facts, its trail and what the person may do with it. Opening a delivered
+ * oficio as its recipient records the read receipt.
+ */
+@Route("oficios/:id")
+@PermitAll
+class OficioView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final OficioService oficios;
+    private final DeliveryService delivery;
+    private final Trail trail;
+    private String title = "";
+
+    OficioView(OficioService oficios, DeliveryService delivery, Trail trail) {
+        this.oficios = oficios;
+        this.delivery = delivery;
+        this.trail = trail;
+        addClassName("oficio-view");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        UUID id = event.getRouteParameters().get("id").map(raw -> NotFoundException.parseId(raw, "oficio"))
+                .orElseThrow(() -> new NotFoundException("oficio"));
+        OficioAffordances can = oficios.affordances(id); // refuses (as not found) whoever may not see it
+        if (can.isRecipient()) {
+            delivery.recordOpened(id);
+        }
+        show(oficios.get(id), can);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title + " · " + getTranslation("app.name");
+    }
+
+    private void show(OficioDetails oficio, OficioAffordances can) {
+        removeAll();
+        title = oficio.subject();
+        var status = new Span(getTranslation(oficio.status().messageKey()));
+        status.getElement().getThemeList().add("badge");
+        status.addClassName("oficio-status");
+        var heading = new HorizontalLayout(new H2(oficio.subject()), status);
+        heading.setAlignItems(Alignment.BASELINE);
+        heading.setWrap(true);
+
+        var actions = new HorizontalLayout();
+        if (can.canEdit()) {
+            actions.add(new Button(getTranslation("action.edit"),
+                    e -> UI.getCurrent().navigate("oficios/" + oficio.id() + "/editar")));
+        }
+        if (can.canSend()) {
+            var send = new Button(getTranslation("action.send"), e -> confirmSend(oficio));
+            send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            actions.add(send);
+        }
+
+        var facts = new Div(
+                fact("oficio.sender", oficio.senderUnitName() + " · " + oficio.authorName()),
+                fact("oficio.recipient", oficio.recipientUnitName()),
+                fact("oficio.number", oficio.number() == null ? getTranslation("oficio.number.none") : oficio.number()),
+                fact("oficio.created", Formats.dateTime(oficio.createdAt(), getLocale())),
+                fact("oficio.sent", oficio.sentAt() == null ? "—" : Formats.dateTime(oficio.sentAt(), getLocale())));
+        facts.addClassName("oficio-facts");
+
+        var pdf = new PdfPages();
+        byte[] bytes = oficios.pdf(oficio.id());
+        pdf.show(bytes, oficios.pageImages(bytes), "oficio-" + oficio.id() + ".pdf");
+
+        var side = new Div(facts, actions, new H3(getTranslation("trail.title")), new TrailList(trail.of(oficio.id())));
+        side.addClassName("oficio-side");
+        var body = new FlexLayout(pdf, side);
+        body.addClassName("oficio-body");
+        add(heading, body);
+    }
+
+    private void confirmSend(OficioDetails oficio) {
+        var dialog = new ConfirmDialog(getTranslation("send.confirm.title"),
+                getTranslation("send.confirm.message", oficio.recipientUnitName()), getTranslation("action.send"),
+                e -> send(oficio));
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("action.cancel"));
+        dialog.open();
+    }
+
+    private void send(OficioDetails oficio) {
+        try {
+            delivery.send(oficio.id());
+            Notices.success(getTranslation("send.done", oficio.recipientUnitName()));
+        } catch (IllegalTransitionException e) {
+            Notices.error(getTranslation("send.not-allowed"));
+        }
+        show(oficios.get(oficio.id()), oficios.affordances(oficio.id()));
+    }
+
+    private Div fact(String labelKey, String value) {
+        var label = new Span(getTranslation(labelKey));
+        label.addClassName("fact-label");
+        var div = new Div(label, new Span(value));
+        div.addClassName("fact");
+        return div;
+    }
+}
