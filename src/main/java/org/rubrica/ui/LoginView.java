@@ -33,6 +33,7 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
     private final SessionLogin sessionLogin;
     private final AuthenticationContext authentication;
     private final LoginForm form = new LoginForm();
+    private LoginI18n shown;
 
     LoginView(LoginService logins, SessionLogin sessionLogin, AuthenticationContext authentication) {
         this.logins = logins;
@@ -43,7 +44,7 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         setAlignItems(Alignment.CENTER);
         setJustifyContentMode(JustifyContentMode.CENTER);
         form.setForgotPasswordButtonVisible(false);
-        form.setI18n(i18n(null));
+        show(i18n(null));
         form.addLoginListener(this::login);
         var title = new H1(getTranslation("app.name"));
         title.addClassName("login-title");
@@ -67,10 +68,20 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
             sessionLogin.establish(logins.login(event.getUsername(), event.getPassword()));
             UI.getCurrent().navigate("");
         } catch (LoginFailedException e) {
-            form.setI18n(i18n(e));
+            show(i18n(e));
             form.setError(true);
             form.setEnabled(true);
         }
+    }
+
+    private void show(LoginI18n i18n) {
+        shown = i18n;
+        form.setI18n(i18n);
+    }
+
+    /** The error title the form shows now (Vaadin keeps the form's own copy private). */
+    String errorTitle() {
+        return shown.getErrorMessage().getTitle();
     }
 
     private LoginI18n i18n(LoginFailedException failure) {

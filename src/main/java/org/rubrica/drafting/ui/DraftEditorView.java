@@ -78,6 +78,9 @@ class DraftEditorView extends VerticalLayout implements BeforeEnterObserver, Has
         this.directory = directory;
         this.currentActor = currentActor;
         addClassName("draft-editor");
+        recipient.setId("recipient");
+        subject.setId("subject");
+        body.setId("body");
     }
 
     @Override
@@ -129,6 +132,8 @@ class DraftEditorView extends VerticalLayout implements BeforeEnterObserver, Has
         var previewButton = new Button(getTranslation("action.preview"), e -> showPreview());
         var save = new Button(getTranslation("action.save-draft"), e -> save());
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.setId("save-draft");
+        previewButton.setId("preview");
         var actions = new HorizontalLayout(save, previewButton);
 
         var editor = new Div(form, actions);

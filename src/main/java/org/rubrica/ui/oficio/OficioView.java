@@ -85,6 +85,7 @@ class OficioView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         if (can.canSend()) {
             var send = new Button(getTranslation("action.send"), e -> confirmSend(oficio));
             send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            send.setId("send");
             actions.add(send);
         }
 
