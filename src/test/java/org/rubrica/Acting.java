@@ -4,7 +4,10 @@ import org.rubrica.directory.Actor;
 import org.rubrica.directory.Directory;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Component;
 
 /** Puts a demo person in the security context, as a login would, without the (slow) password check. */
@@ -21,16 +24,18 @@ public class Acting {
     public static final String PASSWORD = "Rubrica.2026";
 
     private final Directory directory;
+    private final SecurityContextHolderStrategy securityContext;
 
-    Acting(Directory directory) {
+    Acting(Directory directory, ObjectProvider<SecurityContextHolderStrategy> securityContext) {
         this.directory = directory;
+        this.securityContext = securityContext.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
     }
 
     public Actor as(String username) {
         Actor actor = directory.actor(username).orElseThrow();
         var authorities = actor.memberships().stream()
                 .map(m -> new SimpleGrantedAuthority(m.role().authority())).distinct().toList();
-        SecurityContextHolder.getContext()
+        securityContext.getContext()
                 .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(username, null, authorities));
         return actor;
     }
@@ -39,7 +44,12 @@ public class Acting {
         return directory.unitByCode(code).orElseThrow().id();
     }
 
-    public static void nobody() {
-        SecurityContextHolder.clearContext();
+    public void nobody() {
+        securityContext.clearContext();
+    }
+
+    /** Who the security context holds now, if anyone. */
+    public Authentication current() {
+        return securityContext.getContext().getAuthentication();
     }
 }

@@ -27,7 +27,6 @@ import org.springframework.util.ClassUtils;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Server-side UI tests: the real Spring context and services, Vaadin mocked by Karibu. The fake request
@@ -47,12 +46,12 @@ public abstract class KaribuTest {
             FakeRequest request = new FakeRequest(session) {
                 @Override
                 public Principal getUserPrincipal() {
-                    return authenticated();
+                    return authenticated(acting.current());
                 }
 
                 @Override
                 public boolean isUserInRole(String role) {
-                    Authentication auth = authenticated();
+                    Authentication auth = authenticated(acting.current());
                     return auth != null && auth.getAuthorities().stream()
                             .anyMatch(a -> a.getAuthority().equals("ROLE_" + role));
                 }
@@ -66,7 +65,7 @@ public abstract class KaribuTest {
     @AfterEach
     void tearDownVaadin() {
         MockVaadin.tearDown();
-        Acting.nobody();
+        acting.nobody();
     }
 
     /** Logs in and opens a fresh UI, as a browser would after the login page. */
@@ -100,8 +99,7 @@ public abstract class KaribuTest {
         return new Routes(views, errorViews, true);
     }
 
-    private static Authentication authenticated() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+    private static Authentication authenticated(Authentication auth) {
         return auth == null || auth instanceof AnonymousAuthenticationToken ? null : auth;
     }
 }

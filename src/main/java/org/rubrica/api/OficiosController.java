@@ -44,7 +44,7 @@ class OficiosController {
         this.directory = directory;
     }
 
-    @PostMapping(path = "/oficios", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping("/oficios")
     @Operation(summary = "Create a draft from a template")
     ResponseEntity<Oficio> create(@RequestBody NewOficio request) {
         String template = request.template() == null || request.template().isBlank() ? "oficio" : request.template();

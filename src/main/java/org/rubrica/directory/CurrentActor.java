@@ -5,7 +5,9 @@ import java.util.Optional;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.Authentication;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,13 +18,16 @@ import org.springframework.stereotype.Component;
 public class CurrentActor {
 
     private final Directory directory;
+    private final SecurityContextHolderStrategy securityContext;
 
-    CurrentActor(Directory directory) {
+    /** Uses the context's own strategy (Vaadin installs one), not whatever the JVM-wide holder has now. */
+    CurrentActor(Directory directory, ObjectProvider<SecurityContextHolderStrategy> securityContext) {
         this.directory = directory;
+        this.securityContext = securityContext.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
     }
 
     public Optional<Actor> find() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        Authentication auth = securityContext.getContext().getAuthentication();
         if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
             return Optional.empty();
         }

@@ -3,12 +3,15 @@ package org.rubrica.drafting;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.rubrica.directory.Actor;
 import org.rubrica.directory.CurrentActor;
 import org.rubrica.directory.Directory;
 import org.rubrica.directory.Role;
+import org.rubrica.directory.Unit;
 import org.rubrica.drafting.internal.DocumentAssembler;
 import org.rubrica.drafting.internal.DraftValidator;
 import org.rubrica.drafting.internal.OficioAccess;
@@ -115,9 +118,10 @@ public class OficioService {
     @Transactional(readOnly = true)
     public List<OficioSummary> mine() {
         Actor actor = currentActor.require();
+        Map<Long, String> unitNames = directory.units().stream().collect(Collectors.toMap(Unit::id, Unit::name));
         return oficios.byAuthor(actor.personId(), LIST_LIMIT).stream()
                 .map(o -> new OficioSummary(o.id(), o.kind(), o.status(), o.subject(),
-                        directory.unit(o.recipientUnitId()).name(), o.number(), o.updatedAt()))
+                        unitNames.get(o.recipientUnitId()), o.number(), o.updatedAt()))
                 .toList();
     }
 

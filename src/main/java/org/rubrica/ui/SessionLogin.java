@@ -5,6 +5,7 @@ import com.vaadin.flow.server.VaadinServletResponse;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -18,9 +19,13 @@ import org.springframework.stereotype.Component;
 class SessionLogin {
 
     private final SecurityContextRepository repository = new HttpSessionSecurityContextRepository();
+    private final SecurityContextHolderStrategy holder;
+
+    SessionLogin(ObjectProvider<SecurityContextHolderStrategy> holder) {
+        this.holder = holder.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
+    }
 
     void establish(Authentication authentication) {
-        SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
         SecurityContext context = holder.createEmptyContext();
         context.setAuthentication(authentication);
         holder.setContext(context);

@@ -23,7 +23,6 @@ class WebSecurityConfiguration {
     @Order(10)
     SecurityFilterChain webFilterChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/styles/**", "/icons/**", "/images/**").permitAll());
-        http.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
     }
 }

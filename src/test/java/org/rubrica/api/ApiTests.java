@@ -131,6 +131,8 @@ class ApiTests {
         mvc.perform(post("/api/v1/oficios").header(HttpHeaders.AUTHORIZATION, auth)
                         .contentType(MediaType.TEXT_PLAIN).content("hola"))
                 .andExpect(status().isUnsupportedMediaType()).andExpect(jsonPath("$.status").value(415));
+        mvc.perform(get("/api/v1/no-existe").header(HttpHeaders.AUTHORIZATION, auth))
+                .andExpect(status().isNotFound()).andExpect(jsonPath("$.status").value(404));
         mvc.perform(get("/api/v1/oficios/no-es-un-id").header(HttpHeaders.AUTHORIZATION, auth))
                 .andExpect(status().isNotFound()).andExpect(jsonPath("$.status").value(404));
         mvc.perform(get("/api/v1/oficios/" + java.util.UUID.randomUUID() + "/pdf").header(HttpHeaders.AUTHORIZATION, auth))

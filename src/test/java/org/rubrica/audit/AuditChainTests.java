@@ -25,7 +25,7 @@ class AuditChainTests {
 
     @AfterEach
     void logout() {
-        Acting.nobody();
+        acting.nobody();
     }
 
     @Test

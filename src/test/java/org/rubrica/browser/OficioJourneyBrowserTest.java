@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -34,7 +35,8 @@ import org.springframework.test.context.ActiveProfiles;
  * the recipient logs in and opens it from the inbox. Screenshots land in target/screenshots/.
  */
 @Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "vaadin.devmode.devTools.enabled=false")
 @ActiveProfiles("demo")
 class OficioJourneyBrowserTest {
 
@@ -110,6 +112,13 @@ class OficioJourneyBrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("img.pdf-page")));
         screenshot("5-opened-by-recipient");
         assertThat(browser.findElement(By.cssSelector(".trail")).getText()).contains("Leído en");
+
+        // phone width: the menu folds into the drawer toggle and the page image fits the screen
+        browser.manage().window().setSize(new Dimension(390, 844));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("vaadin-drawer-toggle")));
+        WebElement page = browser.findElement(By.cssSelector("img.pdf-page"));
+        assertThat(page.getSize().getWidth()).isLessThanOrEqualTo(390);
+        screenshot("6-phone-width");
     }
 
     private void login(String username) {

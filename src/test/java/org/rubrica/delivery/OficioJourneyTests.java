@@ -33,7 +33,7 @@ class OficioJourneyTests {
 
     @AfterEach
     void logout() {
-        Acting.nobody();
+        acting.nobody();
     }
 
     private UUID draft(String subject) {

@@ -23,7 +23,7 @@ class DirectoryAdministrationTests {
 
     @AfterEach
     void logout() {
-        Acting.nobody();
+        acting.nobody();
     }
 
     @Test

@@ -11,7 +11,6 @@ import com.vaadin.flow.component.login.LoginForm;
 import org.junit.jupiter.api.Test;
 import org.rubrica.Acting;
 import org.rubrica.KaribuTest;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 class LoginViewTests extends KaribuTest {
 
@@ -25,7 +24,7 @@ class LoginViewTests extends KaribuTest {
     void the_right_password_logs_in_and_opens_the_home_page() {
         UI.getCurrent().navigate(LoginView.class);
         LoginFormKt._login(_get(LoginForm.class), "mlopez", Acting.PASSWORD);
-        assertThat(SecurityContextHolder.getContext().getAuthentication().getName()).isEqualTo("mlopez");
+        assertThat(acting.current().getName()).isEqualTo("mlopez");
         assertThat(_find(HomeView.class)).hasSize(1);
     }
 

@@ -9,6 +9,8 @@ import org.rubrica.shared.InvalidInputException;
 import org.rubrica.shared.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -22,7 +24,12 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /** Every API failure answers 4xx with a JSON problem in the caller's language; only real faults are 500. */
-@RestControllerAdvice(basePackages = "org.rubrica.api")
+/*
+ * Not limited to the API package: some failures (no such path, unsupported media type) happen before a
+ * controller is chosen. The API is the only Spring MVC surface; Vaadin has its own servlet.
+ */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);

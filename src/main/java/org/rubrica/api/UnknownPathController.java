@@ -1,0 +1,18 @@
+package org.rubrica.api;
+
+import io.swagger.v3.oas.annotations.Hidden;
+
+import org.rubrica.shared.NotFoundException;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Any other path under /api answers a JSON 404 instead of falling through to the web UI's pages. */
+@RestController
+@Hidden
+class UnknownPathController {
+
+    @RequestMapping("/api/**")
+    void unknown() {
+        throw new NotFoundException("API path");
+    }
+}

@@ -1,0 +1,35 @@
+package org.rubrica.templates.internal;
+
+import java.util.List;
+
+import org.rubrica.templates.FieldDefinition;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** JSON for field schemas (stored in {@code templates_template_version.field_schema}) and manifests. */
+public final class FieldSchemaJson {
+
+    /** Strict: a misspelt key in a manifest should stop start-up rather than silently drop a setting. */
+    static final JsonMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private static final TypeReference<List<FieldDefinition>> FIELDS = new TypeReference<>() {
+    };
+
+    private FieldSchemaJson() {
+    }
+
+    public static String write(List<FieldDefinition> fields) {
+        return JSON.writeValueAsString(fields);
+    }
+
+    public static List<FieldDefinition> read(String json) {
+        return json == null || json.isBlank() ? List.of() : List.copyOf(JSON.readValue(json, FIELDS));
+    }
+
+    static TemplateManifest manifest(String json) {
+        return JSON.readValue(json, TemplateManifest.class);
+    }
+}

@@ -1,0 +1,139 @@
+package org.rubrica.templates.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+import org.rubrica.templates.TemplateSummary;
+import org.rubrica.templates.TemplateVersion;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for base format versions, templates and template versions. */
+@Repository
+public class TemplateRepository implements VersionSources {
+
+    public static final String PUBLISHED = "PUBLISHED";
+
+    private static final String VERSION_COLUMNS = """
+            v.id, t.code, t.kind, v.version_no, v.field_schema::text, v.default_body_html
+            FROM templates_template_version v JOIN templates_template t ON t.id = v.template_id""";
+
+    private final JdbcClient jdbc;
+
+    public TemplateRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    // reading
+
+    /** Every template with a published version, its newest one, ordered by Spanish name. */
+    public List<TemplateSummary> publishedTemplates() {
+        return jdbc.sql("""
+                        SELECT code, kind, name_es, name_en, version_id, version_no FROM (
+                            SELECT DISTINCT ON (t.id) t.code, t.kind, t.name_es, t.name_en,
+                                   v.id AS version_id, v.version_no
+                            FROM templates_template t
+                            JOIN templates_template_version v ON v.template_id = t.id AND v.status = 'PUBLISHED'
+                            ORDER BY t.id, v.version_no DESC) newest
+                        ORDER BY name_es, code""")
+                .query((rs, n) -> new TemplateSummary(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getLong(5), rs.getInt(6)))
+                .list();
+    }
+
+    public Optional<TemplateVersion> newestPublished(String code) {
+        return jdbc.sql("SELECT " + VERSION_COLUMNS + """
+                         WHERE t.code = ? AND v.status = 'PUBLISHED'
+                        ORDER BY v.version_no DESC LIMIT 1""")
+                .param(code).query(TemplateRepository::version).optional();
+    }
+
+    public Optional<TemplateVersion> version(long id) {
+        return jdbc.sql("SELECT " + VERSION_COLUMNS + " WHERE v.id = ?")
+                .param(id).query(TemplateRepository::version).optional();
+    }
+
+    @Override
+    public Optional<VersionSource> find(long versionId) {
+        return jdbc.sql("""
+                        SELECT v.source, b.source, v.content_hash
+                        FROM templates_template_version v JOIN templates_base_format b ON b.id = v.base_format_id
+                        WHERE v.id = ?""")
+                .param(versionId)
+                .query((rs, n) -> new VersionSource(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .optional();
+    }
+
+    private static TemplateVersion version(ResultSet rs, int n) throws SQLException {
+        return new TemplateVersion(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                FieldSchemaJson.read(rs.getString(5)), rs.getString(6));
+    }
+
+    // importing built-ins
+
+    /** Serialises imports across application nodes starting together; released at commit. */
+    void lockForImport() {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('templates.builtin-import'))").query().singleRow();
+    }
+
+    record StoredBaseFormat(long id, int versionNo, String contentHash) {
+    }
+
+    Optional<StoredBaseFormat> newestBaseFormat() {
+        return jdbc.sql("""
+                        SELECT id, version_no, content_hash FROM templates_base_format
+                        ORDER BY version_no DESC LIMIT 1""")
+                .query((rs, n) -> new StoredBaseFormat(rs.getLong(1), rs.getInt(2), rs.getString(3)))
+                .optional();
+    }
+
+    long insertBaseFormat(int versionNo, String source, String contentHash) {
+        return jdbc.sql("""
+                        INSERT INTO templates_base_format (version_no, source, content_hash)
+                        VALUES (?, ?, ?) RETURNING id""")
+                .params(versionNo, source, contentHash).query(Long.class).single();
+    }
+
+    Optional<Long> templateId(String code) {
+        return jdbc.sql("SELECT id FROM templates_template WHERE code = ?").param(code).query(Long.class).optional();
+    }
+
+    long insertTemplate(String code, String kind, String nameEs, String nameEn) {
+        return jdbc.sql("""
+                        INSERT INTO templates_template (code, kind, name_es, name_en)
+                        VALUES (?, ?, ?, ?) RETURNING id""")
+                .params(code, kind, nameEs, nameEn).query(Long.class).single();
+    }
+
+    /** Names are labels, not content: they change in place and do not make a new version. */
+    void updateTemplateNames(long templateId, String nameEs, String nameEn) {
+        jdbc.sql("""
+                        UPDATE templates_template SET name_es = ?, name_en = ?
+                        WHERE id = ? AND (name_es, name_en) IS DISTINCT FROM (?, ?)""")
+                .params(nameEs, nameEn, templateId, nameEs, nameEn).update();
+    }
+
+    Optional<String> newestPublishedHash(long templateId) {
+        return jdbc.sql("""
+                        SELECT content_hash FROM templates_template_version
+                        WHERE template_id = ? AND status = 'PUBLISHED' ORDER BY version_no DESC LIMIT 1""")
+                .param(templateId).query(String.class).optional();
+    }
+
+    int nextVersionNo(long templateId) {
+        return jdbc.sql("SELECT coalesce(max(version_no), 0) + 1 FROM templates_template_version WHERE template_id = ?")
+                .param(templateId).query(Integer.class).single();
+    }
+
+    long insertPublishedVersion(long templateId, int versionNo, String source, String fieldSchemaJson,
+                                String defaultBodyHtml, long baseFormatId, String contentHash) {
+        return jdbc.sql("""
+                        INSERT INTO templates_template_version (template_id, version_no, status, source, field_schema,
+                            default_body_html, base_format_id, content_hash, published_at)
+                        VALUES (?, ?, 'PUBLISHED', ?, CAST(? AS jsonb), ?, ?, ?, now()) RETURNING id""")
+                .params(templateId, versionNo, source, fieldSchemaJson, defaultBodyHtml, baseFormatId, contentHash)
+                .query(Long.class).single();
+    }
+}
