@@ -6,11 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../../.."
 runs=${1:-5}
 port=18099
-jar=$(ls target/rubrica-*.jar 2>/dev/null | head -1 || true)
-if [ -z "$jar" ] || ! unzip -l "$jar" | grep -q "META-INF/VAADIN/config/stats.json"; then
-  mvn -q -B -Pproduction -DskipTests package
-  jar=$(ls target/rubrica-*.jar | head -1)
-fi
+mvn -q -B -Pproduction -DskipTests package   # the jar as deployed: production frontend bundle, no dev server
+jar=$(ls target/rubrica-*.jar | head -1)
 times=()
 for run in $(seq 1 "$runs"); do
   db="rubrica_coldstart_$run"
