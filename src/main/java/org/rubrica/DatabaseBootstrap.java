@@ -45,7 +45,7 @@ class DatabaseBootstrap implements ApplicationListener<ApplicationEnvironmentPre
         if (!name.matches("[A-Za-z0-9_]+")) {
             stop(url, new SQLException("database name '" + name + "' must be letters, digits and underscores"));
         }
-        try (Connection c = DriverManager.getConnection(url.replace("/" + name, "/postgres"), user, password);
+        try (Connection c = DriverManager.getConnection(maintenanceUrl(url), user, password);
              Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
             System.out.println("Rubrica: created database '" + name + "'.");
@@ -59,8 +59,17 @@ class DatabaseBootstrap implements ApplicationListener<ApplicationEnvironmentPre
         return path.startsWith("/") ? path.substring(1) : path;
     }
 
+    /** The same server's "postgres" database, where CREATE DATABASE can run. */
+    static String maintenanceUrl(String jdbcUrl) {
+        int pathStart = jdbcUrl.indexOf('/', jdbcUrl.indexOf("//") + 2);
+        int pathEnd = jdbcUrl.indexOf('?', pathStart);
+        return jdbcUrl.substring(0, pathStart) + "/postgres" + (pathEnd < 0 ? "" : jdbcUrl.substring(pathEnd));
+    }
+
     private static void stop(String url, SQLException e) {
-        System.err.println("Rubrica cannot use the database at " + url + " (" + firstLine(e.getMessage())
+ // parameters are left out of the message: they may hold a password
+        String shown = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
+        System.err.println("Rubrica cannot use the database at " + shown + " (" + firstLine(e.getMessage())
                 + "). Start PostgreSQL or point Rubrica at it with RUBRICA_DB_URL, RUBRICA_DB_USER and RUBRICA_DB_PASSWORD.");
         System.exit(2);
     }

@@ -10,13 +10,11 @@ import com.vaadin.flow.component.dependency.StyleSheet;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Rubrica: official correspondence composed from templates, reviewed, signed and delivered.
  */
 @SpringBootApplication
-@EnableScheduling
 @StyleSheet(Lumo.STYLESHEET)
 @StyleSheet("styles/rubrica.css")
 public class RubricaApplication implements AppShellConfigurator {

@@ -7,7 +7,8 @@ import java.util.UUID;
 import org.rubrica.audit.internal.AuditLog;
 import org.rubrica.drafting.OficioService;
 import org.rubrica.shared.NotFoundException;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.rubrica.directory.CurrentActor;
+import org.rubrica.directory.Role;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,10 +19,12 @@ public class Trail {
 
     private final AuditLog log;
     private final OficioService oficios;
+    private final CurrentActor currentActor;
 
-    Trail(AuditLog log, OficioService oficios) {
+    Trail(AuditLog log, OficioService oficios, CurrentActor currentActor) {
         this.log = log;
         this.oficios = oficios;
+        this.currentActor = currentActor;
     }
 
     public List<TrailEntry> of(UUID oficioId) {
@@ -32,8 +35,8 @@ public class Trail {
     }
 
     /** The id of the first entry whose hash does not match its content or its predecessor, if any. */
-    @PreAuthorize("hasRole('AUDITOR')")
     public OptionalLong firstTamperedEntry() {
+        currentActor.requireRole(Role.AUDITOR);
         return log.firstBrokenEntry();
     }
 }

@@ -2,6 +2,7 @@ package org.rubrica.directory;
 
 import java.util.Optional;
 
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.Authentication;
@@ -36,5 +37,17 @@ public class CurrentActor {
 
     public Actor require() {
         return find().orElseThrow(() -> new AuthenticationCredentialsNotFoundException("not logged in"));
+    }
+
+    /**
+     * The actor, if they hold the role now: read from the directory on every call, so a role withdrawn
+     * while someone is logged in (or holds an API token) stops working at once.
+     */
+    public Actor requireRole(Role role) {
+        Actor actor = require();
+        if (!actor.hasRole(role)) {
+            throw new AccessDeniedException(actor.username() + " lacks " + role);
+        }
+        return actor;
     }
 }

@@ -8,7 +8,7 @@ import org.rubrica.directory.internal.DirectoryRepository;
 import org.rubrica.shared.InvalidInputException;
 import org.rubrica.shared.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,22 +16,23 @@ import org.springframework.transaction.annotation.Transactional;
 /** Creates and edits units and people and assigns roles; organisation administrators only. */
 @Service
 @Transactional
-@PreAuthorize("hasRole('ORG_ADMIN')")
 public class DirectoryAdministration {
 
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,59}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    static final int MIN_PASSWORD_LENGTH = 10;
+    public static final int MIN_PASSWORD_LENGTH = 10;
 
     private final DirectoryRepository repository;
     private final PasswordEncoder passwords;
     private final ApplicationEventPublisher events;
+    private final CurrentActor currentActor;
 
     DirectoryAdministration(DirectoryRepository repository, PasswordEncoder passwords,
-                            ApplicationEventPublisher events) {
+                            ApplicationEventPublisher events, CurrentActor currentActor) {
         this.repository = repository;
         this.passwords = passwords;
         this.events = events;
+        this.currentActor = currentActor;
     }
 
     public record UnitSaved(long unitId, String code) {
@@ -41,6 +42,7 @@ public class DirectoryAdministration {
     }
 
     public long saveUnit(UnitForm form) {
+        currentActor.requireRole(Role.ORG_ADMIN);
         String code = required(form.code(), "code", 40).toUpperCase(Locale.ROOT);
         if (!UnitCode.isValid(code)) {
             throw new InvalidInputException("directory.unit.code.invalid", "code");
@@ -61,7 +63,7 @@ public class DirectoryAdministration {
         long id;
         if (form.id() == null) {
             long institution = repository.institution().orElseThrow(() -> new NotFoundException("institution")).id();
-            id = repository.insertUnit(institution, form.parentId(), code, name, form.kind());
+            id = unique(() -> repository.insertUnit(institution, form.parentId(), code, name, form.kind()));
         } else {
             repository.unit(form.id()).orElseThrow(() -> new NotFoundException("unit " + form.id()));
             id = form.id();
@@ -70,13 +72,18 @@ public class DirectoryAdministration {
             repository.personRow(form.headPersonId())
                     .orElseThrow(() -> new InvalidInputException("validation.required", "head"));
         }
-        repository.updateUnit(id, form.parentId(), code, name, form.kind(), form.headPersonId(),
-                form.id() == null || form.active());
+        long unitId = id;
+        unique(() -> {
+            repository.updateUnit(unitId, form.parentId(), code, name, form.kind(), form.headPersonId(),
+                    form.id() == null || form.active());
+            return unitId;
+        });
         events.publishEvent(new UnitSaved(id, code));
         return id;
     }
 
     public long savePerson(PersonForm form) {
+        currentActor.requireRole(Role.ORG_ADMIN);
         String username = required(form.username(), "username", 60).toLowerCase(Locale.ROOT);
         if (!USERNAME.matcher(username).matches()) {
             throw new InvalidInputException("directory.person.username.invalid", "username");
@@ -98,19 +105,23 @@ public class DirectoryAdministration {
         }
         boolean hasPassword = form.password() != null && !form.password().isEmpty();
         if (hasPassword && form.password().length() < MIN_PASSWORD_LENGTH) {
-            throw new InvalidInputException("directory.person.password.short", "password");
+            throw new InvalidInputException("directory.person.password.short", "password", MIN_PASSWORD_LENGTH);
         }
         long id;
         if (form.id() == null) {
             if (!hasPassword) {
                 throw new InvalidInputException("validation.required", "password");
             }
-            id = repository.insertPerson(username, fullName, cargo, email, passwords.encode(form.password()),
-                    form.unitId());
+            String hash = passwords.encode(form.password());
+            id = unique(() -> repository.insertPerson(username, fullName, cargo, email, hash, form.unitId()));
         } else {
             repository.personRow(form.id()).orElseThrow(() -> new NotFoundException("person " + form.id()));
             id = form.id();
-            repository.updatePerson(id, fullName, cargo, email, form.unitId(), form.active());
+            long personId = id;
+            unique(() -> {
+                repository.updatePerson(personId, fullName, cargo, email, form.unitId(), form.active());
+                return personId;
+            });
             if (hasPassword) {
                 repository.updatePassword(id, passwords.encode(form.password()));
             }
@@ -122,6 +133,22 @@ public class DirectoryAdministration {
         repository.replaceMemberships(id, memberships);
         events.publishEvent(new PersonSaved(id, username));
         return id;
+    }
+
+    /** A concurrent save can still win the race past the checks above: the database's answer, in words. */
+    private static long unique(java.util.function.LongSupplier write) {
+        try {
+            return write.getAsLong();
+        } catch (DuplicateKeyException e) {
+            String constraint = String.valueOf(e.getMessage());
+            if (constraint.contains("directory_person_username_uk")) {
+                throw new InvalidInputException("directory.person.username.taken", "username");
+            }
+            if (constraint.contains("directory_person_email_uk")) {
+                throw new InvalidInputException("directory.person.email.taken", "email");
+            }
+            throw new InvalidInputException("directory.unit.code.taken", "code");
+        }
     }
 
     private static String required(String value, String field, int maxLength) {

@@ -11,6 +11,7 @@ public final class LoginEvents {
     public record LoggedIn(long personId, String username, Instant at) {
     }
 
+    /** @param username the account's name, or {@code null} when no such account exists */
     public record LoginRefused(String username, LoginFailedException.Reason reason, Instant at) {
     }
 

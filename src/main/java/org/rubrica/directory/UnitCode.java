@@ -1,18 +1,13 @@
 package org.rubrica.directory;
 
-import org.rubrica.shared.InvalidInputException;
-
 import java.util.regex.Pattern;
 
 /** A unit's code as printed in official numbers, e.g. {@code SOP/DOP}: capitals and digits, slash-separated. */
-public record UnitCode(String value) {
+public final class UnitCode {
 
     private static final Pattern FORMAT = Pattern.compile("[A-Z0-9]{1,12}(/[A-Z0-9]{1,12}){0,4}");
 
-    public UnitCode {
-        if (value == null || !FORMAT.matcher(value).matches()) {
-            throw new InvalidInputException("directory.unit.code.invalid");
-        }
+    private UnitCode() {
     }
 
     public static boolean isValid(String value) {

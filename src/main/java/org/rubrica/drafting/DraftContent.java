@@ -1,5 +1,6 @@
 package org.rubrica.drafting;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -8,7 +9,17 @@ import java.util.Map;
  */
 public record DraftContent(Long recipientUnitId, String subject, String bodyHtml, Map<String, String> fields) {
 
+    public static final int SUBJECT_MAX_LENGTH = 250;
+
     public DraftContent {
-        fields = fields == null ? Map.of() : Map.copyOf(fields);
+        Map<String, String> present = new HashMap<>();
+        if (fields != null) {
+            fields.forEach((name, value) -> {
+                if (name != null && value != null) {
+                    present.put(name, value); // an API client's null means "no value"
+                }
+            });
+        }
+        fields = Map.copyOf(present);
     }
 }

@@ -24,6 +24,7 @@ import org.rubrica.templates.TemplateVersion;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -99,19 +100,14 @@ public class OficioService {
         return expectedVersion + 1;
     }
 
+    /** The oficio with what the current person may do with it, so views offer only what services accept. */
     @Transactional(readOnly = true)
     public OficioDetails get(UUID id) {
         Actor actor = currentActor.require();
-        return details(load(id, actor));
-    }
-
-    /** What the current person may do with an oficio, so views offer only what the service will accept. */
-    @Transactional(readOnly = true)
-    public OficioAffordances affordances(UUID id) {
-        Actor actor = currentActor.require();
         OficioRow oficio = load(id, actor);
-        return new OficioAffordances(access.canEdit(actor, oficio), access.canSend(actor, oficio),
+        var can = new OficioAffordances(access.canEdit(actor, oficio), access.canSend(actor, oficio),
                 oficio.status() == OficioStatus.SENT && access.isRecipient(actor, oficio.recipientUnitId()));
+        return details(oficio, can);
     }
 
     /** The current person's own oficios, newest first. */
@@ -125,7 +121,8 @@ public class OficioService {
                 .toList();
     }
 
-    @Transactional(readOnly = true)
+    /** Rendering happens outside any transaction: no pooled connection waits on the PDF engine. */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public byte[] pdf(UUID id) {
         Actor actor = currentActor.require();
         OficioRow o = load(id, actor);
@@ -134,8 +131,8 @@ public class OficioService {
                 o.sentAt(), o.number(), o.status().isEditable()));
     }
 
-    /** Renders unsaved content exactly as it would be printed, after the same validation as a save. */
-    @Transactional(readOnly = true)
+    /** Renders a new draft's unsaved content exactly as it would be printed, after the same validation as a save. */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public byte[] previewPdf(String templateCode, DraftContent content) {
         Actor actor = requireDrafter();
         TemplateVersion template = templates.publishedVersion(templateCode);
@@ -144,8 +141,24 @@ public class OficioService {
                 null, null, true));
     }
 
+    /** Renders unsaved changes to an existing draft with the template version it pinned. */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public byte[] previewPdf(UUID id, DraftContent content) {
+        Actor actor = currentActor.require();
+        OficioRow oficio = load(id, actor);
+        if (!access.canEdit(actor, oficio)) {
+            throw new AccessDeniedException("not editable by " + actor.username());
+        }
+        DraftContent clean = validator.clean(content, templates.version(oficio.templateVersionId()),
+                oficio.senderUnitId());
+        return renderer.toPdf(oficio.templateVersionId(), assembler.assemble(oficio.senderUnitId(),
+                oficio.authorId(), clean, null, null, true));
+    }
+
     /** Page images of a PDF for on-screen previews (phones included). */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public List<byte[]> pageImages(byte[] pdf) {
+        currentActor.require();
         return renderer.toPngPages(pdf, 110);
     }
 
@@ -164,8 +177,8 @@ public class OficioService {
             throw new AccessDeniedException("only the author sends");
         }
         Instant now = clock.instant();
-        if (!oficios.transition(id, oficio.status(), OficioStatus.SENT, now)) {
-            throw new IllegalTransitionException(oficio.status(), OficioStatus.SENT); // a concurrent send won
+        if (!oficios.transition(id, oficio.version(), oficio.status(), OficioStatus.SENT, now)) {
+            throw new StaleDraftException(); // a concurrent save or send came first
         }
         events.publishEvent(new OficioEvents.OficioSent(id, actor.personId(), oficio.senderUnitId(),
                 oficio.recipientUnitId(), now));
@@ -189,17 +202,17 @@ public class OficioService {
 
     private Actor requireDrafter() {
         Actor actor = currentActor.require();
-        if (!actor.hasRole(Role.DRAFTER)) {
+        if (!actor.hasRoleIn(actor.unitId(), Role.DRAFTER)) { // drafts are written for the drafter's own unit
             throw new AccessDeniedException(actor.username() + " is not a drafter");
         }
         return actor;
     }
 
-    private OficioDetails details(OficioRow o) {
+    private OficioDetails details(OficioRow o, OficioAffordances can) {
         return new OficioDetails(o.id(), templates.version(o.templateVersionId()).templateCode(),
                 o.templateVersionId(), o.kind(), o.status(), o.senderUnitId(), directory.unit(o.senderUnitId()).name(),
                 o.authorId(), directory.person(o.authorId()).fullName(), o.recipientUnitId(),
                 directory.unit(o.recipientUnitId()).name(), o.subject(), o.bodyHtml(), o.fields(), o.number(),
-                o.createdAt(), o.updatedAt(), o.sentAt(), o.version());
+                o.createdAt(), o.updatedAt(), o.sentAt(), o.version(), can);
     }
 }

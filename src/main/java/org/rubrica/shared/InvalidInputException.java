@@ -8,15 +8,22 @@ public class InvalidInputException extends RuntimeException {
 
     private final String messageKey;
     private final String field;
+    private final Object[] arguments;
 
     public InvalidInputException(String messageKey) {
         this(messageKey, null);
     }
 
-    public InvalidInputException(String messageKey, String field) {
+    public InvalidInputException(String messageKey, String field, Object... arguments) {
         super(messageKey);
         this.messageKey = messageKey;
         this.field = field;
+        this.arguments = arguments.clone();
+    }
+
+    /** Values for the message's placeholders ({0}, {1}…). */
+    public Object[] arguments() {
+        return arguments.clone();
     }
 
     public String messageKey() {

@@ -91,6 +91,8 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynami
         i18n.getForm().setPassword(getTranslation("login.password"));
         i18n.getForm().setSubmit(getTranslation("login.submit"));
         i18n.getErrorMessage().setTitle(getTranslation("login.error.title"));
+        i18n.getErrorMessage().setUsername(getTranslation("login.username.required"));
+        i18n.getErrorMessage().setPassword(getTranslation("login.password.required"));
         if (failure != null && failure.reason() == LoginFailedException.Reason.LOCKED) {
             String until = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(getLocale())
                     .format(failure.lockedUntil().atZone(ZoneId.systemDefault()));

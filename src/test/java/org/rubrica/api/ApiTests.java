@@ -129,6 +129,9 @@ class ApiTests {
                         .contentType(MediaType.APPLICATION_JSON).content("{\"subject\":\"" + "x".repeat(1_100_000) + "\"}"))
                 .andExpect(status().isContentTooLarge()).andExpect(jsonPath("$.code").value("api.error.too-large"));
         mvc.perform(post("/api/v1/oficios").header(HttpHeaders.AUTHORIZATION, auth)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"recipientUnitCode\":\"SEC/DGE\",\"subject\":\"S\",\"body\":\"<p>x</p>\",\"fields\":{\"referencia\":null}}"))
+                .andExpect(status().isCreated());
+        mvc.perform(post("/api/v1/oficios").header(HttpHeaders.AUTHORIZATION, auth)
                         .contentType(MediaType.TEXT_PLAIN).content("hola"))
                 .andExpect(status().isUnsupportedMediaType()).andExpect(jsonPath("$.status").value(415));
         mvc.perform(get("/api/v1/no-existe").header(HttpHeaders.AUTHORIZATION, auth))

@@ -75,6 +75,20 @@ class DirectoryAdministrationTests {
     }
 
     @Test
+    void an_administrator_whose_role_is_withdrawn_is_refused_at_once() {
+        acting.as(Acting.ADMIN);
+        long person = administration.savePerson(new PersonForm(null, "tadmin", "Tomás Temporal Díaz", "Administrador",
+                "tadmin@sanandres.gob.example", acting.unitId("SAD/DTI"), true, "una-clave-larga",
+                Set.of(new Membership(acting.unitId("SAD/DTI"), Role.ORG_ADMIN))));
+        acting.as("tadmin"); // logged in while still an administrator
+        var self = directory.person(person);
+        administration.savePerson(new PersonForm(person, self.username(), self.fullName(), self.cargo(), self.email(),
+                self.unitId(), true, null, Set.of()));
+        assertThatThrownBy(() -> administration.saveUnit(new UnitForm(null, null, "ZZY", "Z", UnitKind.AGENCY, null, true)))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
     void only_organisation_administrators_administer() {
         acting.as(Acting.DRAFTER);
         assertThatThrownBy(() -> administration.saveUnit(new UnitForm(null, null, "ZZZ", "Z", UnitKind.AGENCY, null, true)))

@@ -3,6 +3,13 @@ package org.rubrica.directory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
 import org.junit.jupiter.api.Test;
 import org.rubrica.Acting;
 import org.rubrica.RubricaTest;
@@ -29,8 +36,30 @@ class LoginServiceTests {
     void an_unknown_user_and_a_wrong_password_fail_alike() {
         assertThatThrownBy(() -> logins.login("nadie", "x")).isInstanceOfSatisfying(LoginFailedException.class,
                 e -> assertThat(e.reason()).isEqualTo(LoginFailedException.Reason.BAD_CREDENTIALS));
-        assertThatThrownBy(() -> logins.login("dsanchez", "wrong")).isInstanceOfSatisfying(LoginFailedException.class,
+        assertThatThrownBy(() -> logins.login("hgalindo", "wrong")).isInstanceOfSatisfying(LoginFailedException.class,
                 e -> assertThat(e.reason()).isEqualTo(LoginFailedException.Reason.BAD_CREDENTIALS));
+    }
+
+    @Test
+    void guesses_sent_in_parallel_all_count_towards_the_lock() throws Exception {
+        String user = "amorales";
+        try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+            List<Callable<Object>> guesses = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                guesses.add(() -> {
+                    try {
+                        return logins.login(user, "wrong");
+                    } catch (LoginFailedException e) {
+                        return e.reason();
+                    }
+                });
+            }
+            for (Future<Object> guess : pool.invokeAll(guesses)) {
+                guess.get();
+            }
+        }
+        assertThatThrownBy(() -> logins.login(user, Acting.PASSWORD)).isInstanceOfSatisfying(LoginFailedException.class,
+                e -> assertThat(e.reason()).isEqualTo(LoginFailedException.Reason.LOCKED));
     }
 
     @Test

@@ -63,6 +63,8 @@ class TemplateSandboxTests {
             "${\"<#include '/etc/passwd'>\"?interpret}",
             "<@\"${data.subject}\"?interpret/>",
             "${data.fields.campo?eval}",
+            "${data.fields.campo?<#---->eval}",
+            "<#assign t=data.subject?[#-- x --]interpret><@t/>",
     })
     void a_template_cannot_reach_java_files_or_other_versions(String source) {
         assertThatThrownBy(() -> render(source)).isInstanceOf(TemplateRenderException.class);

@@ -42,7 +42,7 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalid(InvalidInputException e, Locale locale) {
-        ProblemDetail problem = problems.problem(HttpStatus.BAD_REQUEST, e.messageKey(), locale);
+        ProblemDetail problem = problems.problem(HttpStatus.BAD_REQUEST, e.messageKey(), locale, e.arguments());
         if (e.field() != null) {
             problem.setProperty("field", e.field());
         }

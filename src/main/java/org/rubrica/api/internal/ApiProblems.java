@@ -27,9 +27,9 @@ public class ApiProblems {
         this.json = json;
     }
 
-    public ProblemDetail problem(HttpStatus status, String messageKey, Locale locale) {
+    public ProblemDetail problem(HttpStatus status, String messageKey, Locale locale, Object... arguments) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
-                messages.getMessage(messageKey, null, messageKey, locale));
+                messages.getMessage(messageKey, arguments, messageKey, locale));
         problem.setProperty("code", messageKey);
         return problem;
     }

@@ -10,6 +10,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 
@@ -25,6 +26,8 @@ class ApiSecurityConfiguration {
     SecurityFilterChain apiFilterChain(HttpSecurity http, ApiTokens tokens, ApiProblems problems,
                                        @Value("${rubrica.api.max-request-bytes:1048576}") long maxRequestBytes)
             throws Exception {
+        AuthenticationEntryPoint unauthorized = (req, res, e) ->
+                problems.write(req, res, HttpStatus.UNAUTHORIZED, "api.error.unauthorized");
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
@@ -37,11 +40,9 @@ class ApiSecurityConfiguration {
                         .jwt(jwt -> jwt.decoder(tokens.decoder()).jwtAuthenticationConverter(token ->
                                 new JwtAuthenticationToken(token, tokens.roles(token).stream()
                                         .map(SimpleGrantedAuthority::new).toList(), token.getSubject())))
-                        .authenticationEntryPoint((req, res, e) ->
-                                problems.write(req, res, HttpStatus.UNAUTHORIZED, "api.error.unauthorized")))
+                        .authenticationEntryPoint(unauthorized))
                 .exceptionHandling(ex -> ex
-                        .authenticationEntryPoint((req, res, e) ->
-                                problems.write(req, res, HttpStatus.UNAUTHORIZED, "api.error.unauthorized"))
+                        .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler((req, res, e) ->
                                 problems.write(req, res, HttpStatus.FORBIDDEN, "api.error.forbidden")))
                 .addFilterBefore(new RequestSizeLimitFilter(maxRequestBytes, problems), SecurityContextHolderFilter.class);

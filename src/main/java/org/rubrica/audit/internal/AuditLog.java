@@ -1,18 +1,15 @@
 package org.rubrica.audit.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.UUID;
 
 import org.rubrica.audit.TrailEntry;
+import org.rubrica.shared.ContentHash;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -81,14 +78,7 @@ public class AuditLog {
 
     static String hash(String prev, UUID oficioId, String type, Long actorId, String actorName, Instant at,
                        String detail) {
-        String canonical = String.join("\u001f", prev, Objects.toString(oficioId, ""), type,
-                Objects.toString(actorId, ""), Objects.toString(actorName, ""), at.toString(),
-                Objects.toString(detail, ""));
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return ContentHash.of(prev, Objects.toString(oficioId, null), type, Objects.toString(actorId, null),
+                actorName, at.toString(), detail);
     }
 }

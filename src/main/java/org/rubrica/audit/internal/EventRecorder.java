@@ -66,7 +66,8 @@ class EventRecorder {
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void on(LoginEvents.LoginRefused e) {
-        log.append(null, "LOGIN_REFUSED", null, null, e.at(), e.username() + " " + e.reason());
+        log.append(null, "LOGIN_REFUSED", null, null, e.at(),
+                (e.username() == null ? "(unknown user)" : e.username()) + " " + e.reason());
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)

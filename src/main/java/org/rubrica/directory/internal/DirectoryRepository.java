@@ -146,9 +146,15 @@ public class DirectoryRepository {
                 .params(passwordHash, id).update();
     }
 
-    public void recordFailedLogin(long id, int failedLogins, Instant lockedUntil) {
-        jdbc.sql("UPDATE directory_person SET failed_logins = ?, locked_until = ? WHERE id = ?")
-                .params(failedLogins, lockedUntil == null ? null : Timestamp.from(lockedUntil), id).update();
+    /** Adds one failure and returns the new count, in one statement so concurrent failures all count. */
+    public int countFailedLogin(long id) {
+        return jdbc.sql("UPDATE directory_person SET failed_logins = failed_logins + 1 WHERE id = ? RETURNING failed_logins")
+                .param(id).query(Integer.class).single();
+    }
+
+    public void lock(long id, Instant until) {
+        jdbc.sql("UPDATE directory_person SET failed_logins = 0, locked_until = ? WHERE id = ?")
+                .params(Timestamp.from(until), id).update();
     }
 
     public void clearFailedLogins(long id) {
@@ -177,11 +183,6 @@ public class DirectoryRepository {
             jdbc.sql("INSERT INTO directory_membership (person_id, unit_id, role) VALUES (?, ?, ?)")
                     .params(personId, m.unitId(), m.role().name()).update();
         }
-    }
-
-    public List<Long> peopleWithRoleIn(long unitId, Role role) {
-        return jdbc.sql("SELECT person_id FROM directory_membership WHERE unit_id = ? AND role = ? ORDER BY person_id")
-                .params(unitId, role.name()).query(Long.class).list();
     }
 
     public static Person toPerson(PersonRow row, Instant now) {

@@ -57,7 +57,7 @@ class PersonDialog extends Dialog {
         roles.setItems(Role.values());
         roles.setItemLabelGenerator(r -> getTranslation("role." + r));
         password.setLabel(getTranslation(person == null ? "person.password" : "person.password.new"));
-        password.setHelperText(getTranslation("person.password.help"));
+        password.setHelperText(getTranslation("person.password.help", DirectoryAdministration.MIN_PASSWORD_LENGTH));
         active.setLabel(getTranslation("person.active"));
         errors.bind("username", username).bind("fullName", fullName).bind("cargo", cargo).bind("email", email)
                 .bind("unit", unit).bind("password", password);

@@ -19,7 +19,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class DraftValidator {
 
-    public static final int SUBJECT_MAX = 250;
     public static final int BODY_MAX = 100_000;
 
     private final Directory directory;
@@ -48,7 +47,7 @@ public class DraftValidator {
         if (subject.isEmpty()) {
             throw new InvalidInputException("validation.required", "subject");
         }
-        if (subject.length() > SUBJECT_MAX) {
+        if (subject.length() > DraftContent.SUBJECT_MAX_LENGTH) {
             throw new InvalidInputException("validation.too-long", "subject");
         }
         String body = content.bodyHtml() == null ? "" : content.bodyHtml();
@@ -65,8 +64,7 @@ public class DraftValidator {
     private static Map<String, String> cleanFields(Map<String, String> values, TemplateVersion template) {
         Map<String, String> cleaned = new HashMap<>();
         for (FieldDefinition field : template.fields()) {
-            String value = values.getOrDefault(field.name(), "");
-            value = value == null ? "" : value.strip();
+            String value = values.getOrDefault(field.name(), "").strip();
             if (value.isEmpty()) {
                 if (field.required()) {
                     throw new InvalidInputException("validation.required", field.name());

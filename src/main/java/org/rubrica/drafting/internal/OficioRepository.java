@@ -58,13 +58,16 @@ public class OficioRepository {
                 .update() == 1;
     }
 
-    /** Moves the status only from the expected one, so two concurrent transitions cannot both succeed. */
-    public boolean transition(UUID id, OficioStatus from, OficioStatus to, Instant now) {
+    /**
+     * Moves the status only from the expected status and version, so two concurrent transitions cannot
+     * both succeed and a save that lands in between is not carried along unseen.
+     */
+    public boolean transition(UUID id, int version, OficioStatus from, OficioStatus to, Instant now) {
         return jdbc.sql("""
                         UPDATE drafting_oficio SET status = ?, updated_at = ?, version = version + 1,
                             sent_at = CASE WHEN ? = 'SENT' THEN ? ELSE sent_at END
-                        WHERE id = ? AND status = ?""")
-                .params(to.name(), Timestamp.from(now), to.name(), Timestamp.from(now), id, from.name())
+                        WHERE id = ? AND version = ? AND status = ?""")
+                .params(to.name(), Timestamp.from(now), to.name(), Timestamp.from(now), id, version, from.name())
                 .update() == 1;
     }
 

@@ -36,6 +36,7 @@ import org.rubrica.drafting.StaleDraftException;
 import org.rubrica.shared.InvalidInputException;
 import org.rubrica.shared.NotFoundException;
 import org.rubrica.shared.ui.FieldErrors;
+import org.springframework.security.access.AccessDeniedException;
 import org.rubrica.shared.ui.Notices;
 import org.rubrica.shared.ui.PdfPages;
 import org.rubrica.templates.FieldDefinition;
@@ -70,6 +71,9 @@ class DraftEditorView extends VerticalLayout implements BeforeEnterObserver, Has
 
     private UUID editing;
     private int version;
+    /** The stored rich body and its plain-text form: kept as it was unless the text is changed. */
+    private String storedBodyHtml;
+    private String storedBodyText;
 
     DraftEditorView(OficioService oficios, TemplateCatalog templates, Directory directory,
                     CurrentActor currentActor) {
@@ -86,14 +90,18 @@ class DraftEditorView extends VerticalLayout implements BeforeEnterObserver, Has
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         editing = event.getRouteParameters().get("id").map(raw -> NotFoundException.parseId(raw, "oficio")).orElse(null);
-        TemplateVersion template = editing == null ? templates.publishedVersion(TEMPLATE)
-                : templates.version(oficios.get(editing).templateVersionId());
-        build(template);
         if (editing == null) {
+            TemplateVersion template = templates.publishedVersion(TEMPLATE);
+            build(template);
             body.setValue(RichText.toPlainText(template.defaultBodyHtml()));
-        } else {
-            fill(oficios.get(editing));
+            return;
         }
+        OficioDetails oficio = oficios.get(editing);
+        if (!oficio.can().canEdit()) {
+            throw new AccessDeniedException("not editable"); // sent, or not the author's
+        }
+        build(templates.version(oficio.templateVersionId()));
+        fill(oficio);
     }
 
     @Override
@@ -110,7 +118,7 @@ class DraftEditorView extends VerticalLayout implements BeforeEnterObserver, Has
         recipient.setRequiredIndicatorVisible(true);
         subject.setLabel(getTranslation("oficio.subject"));
         subject.setRequiredIndicatorVisible(true);
-        subject.setMaxLength(250);
+        subject.setMaxLength(DraftContent.SUBJECT_MAX_LENGTH);
         body.setLabel(getTranslation("oficio.body"));
         body.setHelperText(getTranslation("oficio.body.help"));
         body.setRequiredIndicatorVisible(true);
@@ -147,21 +155,25 @@ class DraftEditorView extends VerticalLayout implements BeforeEnterObserver, Has
         version = oficio.version();
         recipient.setValue(directory.unit(oficio.recipientUnitId()));
         subject.setValue(oficio.subject());
-        body.setValue(RichText.toPlainText(oficio.bodyHtml()));
+        storedBodyHtml = oficio.bodyHtml();
+        storedBodyText = RichText.toPlainText(storedBodyHtml);
+        body.setValue(storedBodyText);
         templateFields.forEach((name, input) -> input.setValue(oficio.fields().getOrDefault(name, "")));
     }
 
     private DraftContent content() {
         Map<String, String> values = new HashMap<>();
         templateFields.forEach((name, input) -> values.put(name, input.getValue()));
+        // until the rich-text editor arrives, formatting made elsewhere (API, DOCX) survives if the text is untouched
+        String bodyHtml = body.getValue().equals(storedBodyText) ? storedBodyHtml : RichText.fromPlainText(body.getValue());
         return new DraftContent(recipient.getValue() == null ? null : recipient.getValue().id(), subject.getValue(),
-                RichText.fromPlainText(body.getValue()), values);
+                bodyHtml, values);
     }
 
     private void showPreview() {
         try {
             errors.clear();
-            byte[] pdf = oficios.previewPdf(TEMPLATE, content());
+            byte[] pdf = editing == null ? oficios.previewPdf(TEMPLATE, content()) : oficios.previewPdf(editing, content());
             preview.show(pdf, oficios.pageImages(pdf), getTranslation("pdf.preview-file"));
         } catch (InvalidInputException e) {
             errors.show(e, this);

@@ -30,7 +30,7 @@ public final class FieldErrors {
 
     public void show(InvalidInputException e, Component context) {
         clear();
-        String message = context.getTranslation(e.messageKey());
+        String message = context.getTranslation(e.messageKey(), e.arguments());
         HasValidation field = e.field() == null ? null : fields.get(e.field());
         if (field == null) {
             Notices.error(message);

@@ -1,5 +1,6 @@
 package org.rubrica.templates.internal;
 
+import org.rubrica.shared.ContentHash;
 import java.util.ArrayList;
 import java.util.List;
 

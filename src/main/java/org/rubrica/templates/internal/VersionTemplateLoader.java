@@ -20,6 +20,8 @@ final class VersionTemplateLoader implements TemplateLoader {
 
     static final Pattern NAME = Pattern.compile("v([1-9][0-9]{0,17})/(template|base)\\.ftlx");
     private static final Pattern EVALUATING_BUILTIN = Pattern.compile("\\?\\s*(interpret|eval)(?![A-Za-z0-9_])");
+    /** FTL comments may sit inside an expression ({@code x?<#---->eval}), so they are blanked before the scan. */
+    private static final Pattern COMMENT = Pattern.compile("<#--.*?-->|\\[#--.*?--\\]", Pattern.DOTALL);
 
     private final VersionSources sources;
 
@@ -54,7 +56,7 @@ final class VersionTemplateLoader implements TemplateLoader {
 
     /** {@code ?eval} and {@code ?interpret} would turn data, possibly user text, into template code. */
     static void rejectEvaluatingBuiltins(String name, String text) throws ForbiddenSourceException {
-        Matcher m = EVALUATING_BUILTIN.matcher(text);
+        Matcher m = EVALUATING_BUILTIN.matcher(withoutComments(text));
         if (m.find()) {
             int line = 1;
             int lineStart = 0;
@@ -67,6 +69,11 @@ final class VersionTemplateLoader implements TemplateLoader {
             throw new ForbiddenSourceException("?" + m.group(1) + " is not allowed in templates", name, line,
                     m.start() - lineStart + 1);
         }
+    }
+
+    /** Comments replaced by spaces (newlines kept), so positions still point at the original text. */
+    private static String withoutComments(String text) {
+        return COMMENT.matcher(text).replaceAll(c -> c.group().replaceAll("[^\\n]", " "));
     }
 
     @Override

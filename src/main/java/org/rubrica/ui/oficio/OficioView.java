@@ -26,6 +26,7 @@ import org.rubrica.drafting.IllegalTransitionException;
 import org.rubrica.drafting.OficioAffordances;
 import org.rubrica.drafting.OficioDetails;
 import org.rubrica.drafting.OficioService;
+import org.rubrica.drafting.StaleDraftException;
 import org.rubrica.shared.NotFoundException;
 import org.rubrica.shared.ui.Formats;
 import org.rubrica.shared.ui.Notices;
@@ -55,11 +56,11 @@ class OficioView extends VerticalLayout implements BeforeEnterObserver, HasDynam
     public void beforeEnter(BeforeEnterEvent event) {
         UUID id = event.getRouteParameters().get("id").map(raw -> NotFoundException.parseId(raw, "oficio"))
                 .orElseThrow(() -> new NotFoundException("oficio"));
-        OficioAffordances can = oficios.affordances(id); // refuses (as not found) whoever may not see it
-        if (can.isRecipient()) {
+        OficioDetails oficio = oficios.get(id); // refuses (as not found) whoever may not see it
+        if (oficio.can().isRecipient()) {
             delivery.recordOpened(id);
         }
-        show(oficios.get(id), can);
+        show(oficio);
     }
 
     @Override
@@ -67,8 +68,9 @@ class OficioView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         return title + " · " + getTranslation("app.name");
     }
 
-    private void show(OficioDetails oficio, OficioAffordances can) {
+    private void show(OficioDetails oficio) {
         removeAll();
+        OficioAffordances can = oficio.can();
         title = oficio.subject();
         var status = new Span(getTranslation(oficio.status().messageKey()));
         status.getElement().getThemeList().add("badge");
@@ -121,10 +123,10 @@ class OficioView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         try {
             delivery.send(oficio.id());
             Notices.success(getTranslation("send.done", oficio.recipientUnitName()));
-        } catch (IllegalTransitionException e) {
+        } catch (IllegalTransitionException | StaleDraftException e) {
             Notices.error(getTranslation("send.not-allowed"));
         }
-        show(oficios.get(oficio.id()), oficios.affordances(oficio.id()));
+        show(oficios.get(oficio.id()));
     }
 
     private Div fact(String labelKey, String value) {

@@ -61,6 +61,14 @@ class OficioViewTests extends KaribuTest {
     }
 
     @Test
+    void a_sent_oficio_cannot_be_opened_for_editing_by_its_address() {
+        UUID id = draft("Ya enviado");
+        context.getBean(org.rubrica.delivery.DeliveryService.class).send(id);
+        UI.getCurrent().navigate("oficios/" + id + "/editar");
+        assertThat(_get(H2.class).getText()).isEqualTo("Acceso no permitido");
+    }
+
+    @Test
     void a_malformed_address_is_a_friendly_not_found() {
         loginAs(Acting.DRAFTER);
         UI.getCurrent().navigate("oficios/no-es-un-id");

@@ -1,4 +1,4 @@
-package org.rubrica.templates.internal;
+package org.rubrica.shared;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -6,12 +6,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** SHA-256 over labelled parts, so moving text from one part to another still changes the hash. */
-final class ContentHash {
+public final class ContentHash {
 
     private ContentHash() {
     }
 
-    static String of(String... labelsAndValues) {
+    public static String of(String... labelsAndValues) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (String part : labelsAndValues) {
