@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.rubrica.directory.Role;
 import org.rubrica.directory.UnitKind;
 import org.rubrica.drafting.OficioStatus;
+import org.rubrica.templates.FieldType;
 import org.rubrica.ui.Translations;
 
 /** The Spanish and English bundles hold the same keys, and every key the code names exists. */
@@ -28,7 +29,7 @@ class I18nBundlesTests {
     private static final Pattern KEY_LITERAL = Pattern.compile("\"([a-z][a-zA-Z-]*(?:\\.[a-zA-Z-]+)*)\"");
     private static final Set<String> KEY_PREFIXES = Set.of("action", "app", "directory", "error", "home", "inbox",
             "login", "menu", "oficio", "pdf", "person", "saved", "send", "trail", "unit", "validation", "language",
-            "role", "api");
+            "role", "api", "template");
 
     @Test
     void spanish_and_english_have_the_same_keys() throws IOException {
@@ -63,6 +64,7 @@ class I18nBundlesTests {
         Arrays.stream(Role.values()).forEach(r -> built.add("role." + r));
         Arrays.stream(UnitKind.values()).forEach(k -> built.add("unit.kind." + k));
         Arrays.stream(OficioStatus.values()).forEach(s -> built.add(s.messageKey()));
+        Arrays.stream(FieldType.values()).forEach(t -> built.add("template.field.type." + t));
         Stream.of("CREATED", "EDITED", "SENT", "DELIVERED", "READ").forEach(t -> built.add("trail." + t));
         Translations.LOCALES.forEach(l -> built.add("language." + l.getLanguage()));
         assertThat(known).containsAll(built);

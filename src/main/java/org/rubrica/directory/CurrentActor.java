@@ -6,6 +6,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.Authentication;
+import org.rubrica.shared.RoleGuard;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
  * session or an API bearer token. Services ask this on every load and action.
  */
 @Component
-public class CurrentActor {
+public class CurrentActor implements RoleGuard {
 
     private final Directory directory;
     private final SecurityContextHolderStrategy securityContext;
@@ -37,6 +38,11 @@ public class CurrentActor {
 
     public Actor require() {
         return find().orElseThrow(() -> new AuthenticationCredentialsNotFoundException("not logged in"));
+    }
+
+    @Override
+    public void requireRole(String role) {
+        requireRole(Role.valueOf(role));
     }
 
     /**

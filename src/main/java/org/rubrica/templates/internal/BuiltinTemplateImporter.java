@@ -65,11 +65,14 @@ public class BuiltinTemplateImporter {
         long templateId = repository.templateId(m.code())
                 .orElseGet(() -> repository.insertTemplate(m.code(), m.kind(), m.name().es(), m.name().en()));
         repository.updateTemplateNames(templateId, m.name().es(), m.name().en());
-        if (repository.newestPublishedHash(templateId).filter(hash::equals).isPresent()) {
+        // compared with what was last imported, not with the newest version: an administrator's published
+        // change stays until the built-in files themselves change
+        if (repository.builtinHash(templateId).filter(hash::equals).isPresent()) {
             return null;
         }
         int versionNo = repository.nextVersionNo(templateId);
         repository.insertPublishedVersion(templateId, versionNo, template.source(), schema, body, base.id(), hash);
+        repository.rememberBuiltinImport(templateId, hash);
         return versionNo;
     }
 }

@@ -2,6 +2,7 @@ package org.rubrica.templates.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -115,11 +116,13 @@ public class TemplateRepository implements VersionSources {
                 .params(nameEs, nameEn, templateId, nameEs, nameEn).update();
     }
 
-    Optional<String> newestPublishedHash(long templateId) {
-        return jdbc.sql("""
-                        SELECT content_hash FROM templates_template_version
-                        WHERE template_id = ? AND status = 'PUBLISHED' ORDER BY version_no DESC LIMIT 1""")
-                .param(templateId).query(String.class).optional();
+    Optional<String> builtinHash(long templateId) {
+        return jdbc.sql("SELECT builtin_hash FROM templates_template WHERE id = ?").param(templateId)
+                .query(String.class).list().stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    void rememberBuiltinImport(long templateId, String hash) {
+        jdbc.sql("UPDATE templates_template SET builtin_hash = ? WHERE id = ?").params(hash, templateId).update();
     }
 
     int nextVersionNo(long templateId) {
@@ -135,5 +138,78 @@ public class TemplateRepository implements VersionSources {
                         VALUES (?, ?, 'PUBLISHED', ?, CAST(? AS jsonb), ?, ?, ?, now()) RETURNING id""")
                 .params(templateId, versionNo, source, fieldSchemaJson, defaultBodyHtml, baseFormatId, contentHash)
                 .query(Long.class).single();
+    }
+
+    // administration
+
+    public record StoredVersion(long id, long templateId, String code, String kind, String nameEs, String nameEn,
+                                int versionNo, String status, String source, String fieldSchemaJson,
+                                String defaultBodyHtml, Instant publishedAt) {
+    }
+
+    private static final String STORED_COLUMNS = """
+            v.id, t.id, t.code, t.kind, t.name_es, t.name_en, v.version_no, v.status, v.source, v.field_schema::text,
+            v.default_body_html, v.published_at
+            FROM templates_template_version v JOIN templates_template t ON t.id = v.template_id""";
+
+    /** The draft if there is one, else the newest published version. */
+    public Optional<StoredVersion> editable(String code) {
+        return jdbc.sql("SELECT " + STORED_COLUMNS
+                        + " WHERE t.code = ? ORDER BY (v.status = 'DRAFT') DESC, v.version_no DESC LIMIT 1")
+                .param(code).query(TemplateRepository::stored).optional();
+    }
+
+    public Optional<StoredVersion> stored(String code, int versionNo) {
+        return jdbc.sql("SELECT " + STORED_COLUMNS + " WHERE t.code = ? AND v.version_no = ?")
+                .params(code, versionNo).query(TemplateRepository::stored).optional();
+    }
+
+    public List<StoredVersion> history(String code) {
+        return jdbc.sql("SELECT " + STORED_COLUMNS + " WHERE t.code = ? ORDER BY v.version_no DESC")
+                .param(code).query(TemplateRepository::stored).list();
+    }
+
+    public void deleteDraft(long templateId) {
+        jdbc.sql("DELETE FROM templates_template_version WHERE template_id = ? AND status = 'DRAFT'")
+                .param(templateId).update();
+    }
+
+    public long insertDraft(long templateId, int versionNo, String source, String fieldSchemaJson,
+                            String defaultBodyHtml, long baseFormatId, String contentHash) {
+        return jdbc.sql("""
+                        INSERT INTO templates_template_version (template_id, version_no, status, source, field_schema,
+                            default_body_html, base_format_id, content_hash)
+                        VALUES (?, ?, 'DRAFT', ?, CAST(? AS jsonb), ?, ?, ?) RETURNING id""")
+                .params(templateId, versionNo, source, fieldSchemaJson, defaultBodyHtml, baseFormatId, contentHash)
+                .query(Long.class).single();
+    }
+
+    public boolean publishDraft(long versionId) {
+        return jdbc.sql("UPDATE templates_template_version SET status = 'PUBLISHED', published_at = now() WHERE id = ? AND status = 'DRAFT'")
+                .param(versionId).update() == 1;
+    }
+
+    public long newestBaseFormatId() {
+        return newestBaseFormat().orElseThrow().id();
+    }
+
+    public String newestBaseFormatHash() {
+        return newestBaseFormat().orElseThrow().contentHash();
+    }
+
+    public int nextVersion(long templateId) {
+        return nextVersionNo(templateId);
+    }
+
+    public long publishCopy(long templateId, int versionNo, StoredVersion from, long baseFormatId, String hash) {
+        return insertPublishedVersion(templateId, versionNo, from.source(), from.fieldSchemaJson(),
+                from.defaultBodyHtml(), baseFormatId, hash);
+    }
+
+    private static StoredVersion stored(ResultSet rs, int n) throws SQLException {
+        java.sql.Timestamp published = rs.getTimestamp(12);
+        return new StoredVersion(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getInt(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
+                published == null ? null : published.toInstant());
     }
 }

@@ -1,0 +1,126 @@
+package org.rubrica.templates;
+
+import java.util.List;
+
+import org.rubrica.shared.ContentHash;
+import org.rubrica.shared.InvalidInputException;
+import org.rubrica.shared.NotFoundException;
+import org.rubrica.shared.RoleGuard;
+import org.rubrica.templates.internal.FieldSchemaJson;
+import org.rubrica.templates.internal.FieldSchemaRules;
+import org.rubrica.templates.internal.SampleDocument;
+import org.rubrica.templates.internal.TemplateRepository;
+import org.rubrica.templates.internal.TemplateRepository.StoredVersion;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Template administrators evolve templates without a developer: a draft version is written, tried and
+ * previewed; publishing makes it immutable and the one new documents start from. Drafts already started
+ * keep the version they pinned. Rolling back publishes an older version anew.
+ */
+@Service
+@Transactional
+public class TemplateAdministration {
+
+    static final String ROLE = "TEMPLATE_ADMIN";
+    private static final int SOURCE_MAX = 200_000;
+
+    private final TemplateRepository repository;
+    private final DocumentRenderer renderer;
+    private final RoleGuard roles;
+
+    TemplateAdministration(TemplateRepository repository, DocumentRenderer renderer, RoleGuard roles) {
+        this.repository = repository;
+        this.renderer = renderer;
+        this.roles = roles;
+    }
+
+    @Transactional(readOnly = true)
+    public EditableTemplate editable(String code) {
+        roles.requireRole(ROLE);
+        StoredVersion v = repository.editable(code).orElseThrow(() -> new TemplateNotFoundException(code));
+        return new EditableTemplate(v.code(), v.kind(), v.nameEs(), v.nameEn(), v.id(), v.versionNo(),
+                !"PUBLISHED".equals(v.status()),
+                new TemplateDraft(v.source(), FieldSchemaJson.read(v.fieldSchemaJson()), v.defaultBodyHtml()));
+    }
+
+    @Transactional(readOnly = true)
+    public List<TemplateVersionInfo> history(String code) {
+        roles.requireRole(ROLE);
+        return repository.history(code).stream().map(v -> new TemplateVersionInfo(v.id(), v.versionNo(),
+                "PUBLISHED".equals(v.status()), v.publishedAt())).toList();
+    }
+
+    /**
+     * Saves the template's draft (replacing an earlier one) after a trial render with sample values, so a
+     * layout that does not compile, or names a field the schema lacks, is refused with its line and column.
+     *
+     * @return the draft version's id
+     */
+    public long saveDraft(String code, TemplateDraft draft) {
+        roles.requireRole(ROLE);
+        StoredVersion current = repository.editable(code).orElseThrow(() -> new TemplateNotFoundException(code));
+        if (draft.source() == null || draft.source().isBlank()) {
+            throw new InvalidInputException("validation.required", "source");
+        }
+        if (draft.source().length() > SOURCE_MAX) {
+            throw new InvalidInputException("validation.too-long", "source");
+        }
+        FieldSchemaRules.check(draft.fields());
+        String schema = FieldSchemaJson.write(draft.fields());
+        String body = RichText.sanitize(draft.defaultBodyHtml() == null ? "" : draft.defaultBodyHtml());
+        String baseHash = repository.newestBaseFormatHash();
+        String hash = ContentHash.of("kind", current.kind(), "layout", draft.source(), "fields", schema,
+                "default-body", body, "base-format", baseHash);
+        // a fresh row (and id) per save: rendering caches by version id, so a preview never shows stale text
+        repository.deleteDraft(current.templateId());
+        long id = repository.insertDraft(current.templateId(), repository.nextVersion(current.templateId()),
+                draft.source(), schema, body, repository.newestBaseFormatId(), hash);
+        tryRender(id, draft.fields());
+        return id;
+    }
+
+    /** Publishes the pending draft: from now on new documents start from it. */
+    public TemplateVersionInfo publish(String code) {
+        roles.requireRole(ROLE);
+        StoredVersion draft = repository.editable(code).filter(v -> !"PUBLISHED".equals(v.status()))
+                .orElseThrow(() -> new InvalidInputException("template.publish.no-draft"));
+        tryRender(draft.id(), FieldSchemaJson.read(draft.fieldSchemaJson()));
+        if (!repository.publishDraft(draft.id())) {
+            throw new InvalidInputException("template.publish.no-draft");
+        }
+        return new TemplateVersionInfo(draft.id(), draft.versionNo(), true, null);
+    }
+
+    /** Publishes an older version's content anew, as the newest version (history is never rewritten). */
+    public TemplateVersionInfo republish(String code, int versionNo) {
+        roles.requireRole(ROLE);
+        StoredVersion old = repository.stored(code, versionNo).filter(v -> "PUBLISHED".equals(v.status()))
+                .orElseThrow(() -> new NotFoundException("template " + code + " v" + versionNo));
+        String hash = ContentHash.of("republished", old.code(), String.valueOf(versionNo), old.source(),
+                old.fieldSchemaJson(), old.defaultBodyHtml(), repository.newestBaseFormatHash());
+        repository.deleteDraft(old.templateId());
+        int next = repository.nextVersion(old.templateId());
+        long id = repository.publishCopy(old.templateId(), next, old, repository.newestBaseFormatId(), hash);
+        return new TemplateVersionInfo(id, next, true, null);
+    }
+
+    /** Any version (draft or published) rendered with sample values, as its administrator previews it. */
+    @Transactional(readOnly = true)
+    public byte[] previewPdf(long versionId) {
+        roles.requireRole(ROLE);
+        TemplateVersion version = repository.version(versionId)
+                .orElseThrow(() -> new TemplateNotFoundException("version " + versionId));
+        return renderer.toPdf(versionId, SampleDocument.of(version.fields()));
+    }
+
+    private void tryRender(long versionId, List<FieldDefinition> fields) {
+        try {
+            renderer.toXhtml(versionId, SampleDocument.of(fields));
+        } catch (TemplateRenderException e) {
+            throw new InvalidInputException("template.source.invalid", "source",
+                    e.line() == null ? "?" : e.line(), e.column() == null ? "?" : e.column(), e.getMessage());
+        }
+    }
+}

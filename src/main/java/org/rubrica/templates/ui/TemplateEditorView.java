@@ -1,0 +1,150 @@
+package org.rubrica.templates.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+
+import jakarta.annotation.security.RolesAllowed;
+
+import org.rubrica.shared.InvalidInputException;
+import org.rubrica.shared.ui.FieldErrors;
+import org.rubrica.shared.ui.Formats;
+import org.rubrica.shared.ui.Notices;
+import org.rubrica.shared.ui.PdfPages;
+import org.rubrica.templates.DocumentRenderer;
+import org.rubrica.templates.EditableTemplate;
+import org.rubrica.templates.RichText;
+import org.rubrica.templates.TemplateAdministration;
+import org.rubrica.templates.TemplateDraft;
+import org.rubrica.templates.TemplateVersionInfo;
+
+/**
+ * Edits one template: its FreeMarker layout, field schema and default body as a draft; "Probar" saves the
+ * draft after a trial render and shows the PDF with sample values; "Publicar" makes it the version new
+ * documents start from. The history restores any published version by publishing it anew.
+ */
+@Route("admin/plantillas/:code")
+@RolesAllowed("TEMPLATE_ADMIN")
+class TemplateEditorView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final TemplateAdministration administration;
+    private final DocumentRenderer renderer;
+    private final TextArea source = new TextArea();
+    private final TextArea defaultBody = new TextArea();
+    private final FieldSchemaEditor schema = new FieldSchemaEditor();
+    private final FieldErrors errors = new FieldErrors();
+    private final PdfPages preview = new PdfPages();
+    private final Span state = new Span();
+    private final Grid<TemplateVersionInfo> history = new Grid<>();
+    private String code;
+    private String title = "";
+
+    TemplateEditorView(TemplateAdministration administration, DocumentRenderer renderer) {
+        this.administration = administration;
+        this.renderer = renderer;
+        addClassName("template-editor");
+        source.setLabel(getTranslation("template.source"));
+        source.setId("template-source");
+        source.addClassName("code");
+        source.setHelperText(getTranslation("template.source.help"));
+        defaultBody.setLabel(getTranslation("template.default-body"));
+        defaultBody.setHelperText(getTranslation("oficio.body.help"));
+        errors.bind("source", source);
+        history.addColumn(TemplateVersionInfo::versionNo).setHeader(getTranslation("template.version")).setAutoWidth(true);
+        history.addColumn(v -> v.published() ? Formats.dateTime(v.publishedAt(), getLocale())
+                : getTranslation("template.draft")).setHeader(getTranslation("template.published"));
+        history.addComponentColumn(v -> v.published()
+                ? new Button(getTranslation("template.restore"), e -> restore(v)) : new Span());
+        history.setAllRowsVisible(true);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        code = event.getRouteParameters().get("code").orElseThrow();
+        load(administration.editable(code));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title + " · " + getTranslation("app.name");
+    }
+
+    private void load(EditableTemplate template) {
+        removeAll();
+        title = template.nameEs();
+        source.setValue(template.content().source());
+        defaultBody.setValue(RichText.toPlainText(template.content().defaultBodyHtml()));
+        schema.setFields(template.content().fields());
+        state.setText(getTranslation(template.draft() ? "template.state.draft" : "template.state.published",
+                template.versionNo()));
+        state.getElement().getThemeList().add("badge");
+        history.setItems(administration.history(code));
+
+        var tryIt = new Button(getTranslation("template.try"), e -> saveAndPreview());
+        tryIt.setId("template-try");
+        var publish = new Button(getTranslation("template.publish"), e -> confirmPublish());
+        publish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        publish.setEnabled(template.draft());
+        publish.setId("template-publish");
+
+        var editor = new Div(source, new H3(getTranslation("template.fields")), schema, defaultBody,
+                new HorizontalLayout(tryIt, publish), new H3(getTranslation("template.history")), history);
+        editor.addClassName("editor-form");
+        var split = new FlexLayout(editor, preview);
+        split.addClassName("editor-split");
+        var heading = new HorizontalLayout(new H2(template.nameEs()), state);
+        heading.setAlignItems(Alignment.BASELINE);
+        add(heading, split);
+    }
+
+    private void saveAndPreview() {
+        try {
+            errors.clear();
+            long draftId = administration.saveDraft(code, new TemplateDraft(source.getValue(), schema.fields(),
+                    RichText.fromPlainText(defaultBody.getValue())));
+            byte[] pdf = administration.previewPdf(draftId);
+            String text = source.getValue();
+            load(administration.editable(code));
+            source.setValue(text);
+            preview.show(pdf, renderer.toPngPages(pdf, 110), code + "-borrador.pdf");
+            Notices.success(getTranslation("template.saved"));
+        } catch (InvalidInputException e) {
+            errors.show(e, this);
+        }
+    }
+
+    private void confirmPublish() {
+        var dialog = new ConfirmDialog(getTranslation("template.publish.title"),
+                getTranslation("template.publish.message"), getTranslation("template.publish"), e -> {
+            try {
+                var published = administration.publish(code);
+                Notices.success(getTranslation("template.published.done", published.versionNo()));
+                load(administration.editable(code));
+            } catch (InvalidInputException ex) {
+                errors.show(ex, this);
+            }
+        });
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("action.cancel"));
+        dialog.open();
+    }
+
+    private void restore(TemplateVersionInfo version) {
+        var published = administration.republish(code, version.versionNo());
+        Notices.success(getTranslation("template.published.done", published.versionNo()));
+        load(administration.editable(code));
+    }
+}

@@ -1,0 +1,140 @@
+package org.rubrica.templates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.rubrica.Acting;
+import org.rubrica.RubricaTest;
+import org.rubrica.drafting.DraftContent;
+import org.rubrica.drafting.OficioService;
+import org.rubrica.shared.InvalidInputException;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * Issue 3's promise: an administrator publishes a new version of the oficio template with a new required
+ * field; new drafts must fill it and print it; a draft started before keeps its version.
+ */
+@RubricaTest
+class TemplateAdministrationTests {
+
+    private static final String TEMPLATE_ADMIN = "plantillas";
+    private static final String ANCHOR = "<@base.lugarYFecha/>";
+
+    @Autowired Acting acting;
+    @Autowired TemplateAdministration administration;
+    @Autowired TemplateCatalog catalog;
+    @Autowired OficioService oficios;
+
+    private int originalVersion;
+
+    @BeforeEach
+    void rememberPublishedVersion() {
+        originalVersion = catalog.publishedVersion("oficio").versionNo();
+    }
+
+    @AfterEach
+    void restorePublishedVersion() {
+        acting.as(TEMPLATE_ADMIN);
+        if (catalog.publishedVersion("oficio").versionNo() != originalVersion) {
+            administration.republish("oficio", originalVersion); // other tests draft with the original schema
+        }
+        acting.nobody();
+    }
+
+    private TemplateDraft withRequiredExpediente() {
+        EditableTemplate current = administration.editable("oficio");
+        List<FieldDefinition> fields = new ArrayList<>(current.content().fields());
+        fields.add(new FieldDefinition("expediente", "Expediente", "Case file", FieldType.TEXT, true, 40, null));
+        String source = current.content().source().replace(ANCHOR,
+                "<p class=\"expediente\">Expediente: ${data.fields.expediente}</p>\n" + ANCHOR);
+        return new TemplateDraft(source, fields, current.content().defaultBodyHtml());
+    }
+
+    @Test
+    void a_published_required_field_must_be_filled_in_new_drafts_and_is_printed() throws IOException {
+        acting.as(Acting.DRAFTER);
+        long recipient = acting.unitId("SEC/DGE");
+        UUID before = oficios.startDraft("oficio", new DraftContent(recipient, "Antes del cambio", "<p>Texto.</p>", Map.of()));
+        long pinned = oficios.get(before).templateVersionId();
+
+        acting.as(TEMPLATE_ADMIN);
+        administration.saveDraft("oficio", withRequiredExpediente());
+        assertThat(administration.editable("oficio").draft()).isTrue();
+        assertThat(catalog.publishedVersion("oficio").versionNo()).isEqualTo(originalVersion); // drafts are not live
+        TemplateVersionInfo published = administration.publish("oficio");
+        assertThat(published.versionNo()).isGreaterThan(originalVersion);
+
+        acting.as(Acting.DRAFTER);
+        assertThatThrownBy(() -> oficios.startDraft("oficio", new DraftContent(recipient, "Sin expediente", "<p>Texto.</p>", Map.of())))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("expediente"));
+        UUID after = oficios.startDraft("oficio", new DraftContent(recipient, "Con expediente", "<p>Texto.</p>",
+                Map.of("expediente", "EXP-2026-0117")));
+        assertThat(text(oficios.pdf(after))).contains("Expediente: EXP-2026-0117");
+
+        assertThat(oficios.get(before).templateVersionId()).isEqualTo(pinned);
+        assertThat(text(oficios.pdf(before))).doesNotContain("Expediente:");
+    }
+
+    @Test
+    void a_layout_naming_an_undefined_field_or_not_compiling_is_refused_with_its_line() {
+        acting.as(TEMPLATE_ADMIN);
+        EditableTemplate current = administration.editable("oficio");
+        String undefined = current.content().source().replace(ANCHOR, "${data.fields.no_existe}\n" + ANCHOR);
+        assertThatThrownBy(() -> administration.saveDraft("oficio",
+                new TemplateDraft(undefined, current.content().fields(), "")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.messageKey()).isEqualTo("template.source.invalid");
+                    assertThat(e.arguments()[0]).isEqualTo(lineOf(undefined, "no_existe"));
+                });
+        assertThatThrownBy(() -> administration.saveDraft("oficio",
+                new TemplateDraft("<#import \"base.ftlx\" as base>\n<#if>", current.content().fields(), "")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("source"));
+        assertThatThrownBy(() -> administration.saveDraft("oficio", new TemplateDraft(current.content().source(),
+                List.of(new FieldDefinition("Mal Nombre", "x", "x", FieldType.TEXT, false, null, null)), "")))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("template.field.name.invalid"));
+        assertThat(administration.editable("oficio").versionId()).isEqualTo(current.versionId()); // nothing was saved
+    }
+
+    @Test
+    void rolling_back_publishes_the_older_version_anew() {
+        acting.as(TEMPLATE_ADMIN);
+        administration.saveDraft("oficio", withRequiredExpediente());
+        int withField = administration.publish("oficio").versionNo();
+        TemplateVersionInfo restored = administration.republish("oficio", originalVersion);
+        assertThat(restored.versionNo()).isEqualTo(withField + 1);
+        assertThat(catalog.publishedVersion("oficio").fields()).extracting(FieldDefinition::name)
+                .doesNotContain("expediente");
+        assertThat(administration.history("oficio")).extracting(TemplateVersionInfo::versionNo)
+                .contains(originalVersion, withField, withField + 1);
+    }
+
+    @Test
+    void only_template_administrators_change_templates() {
+        acting.as(Acting.DRAFTER);
+        assertThatThrownBy(() -> administration.editable("oficio")).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> administration.publish("oficio")).isInstanceOf(AccessDeniedException.class);
+    }
+
+    private static int lineOf(String source, String needle) {
+        return source.substring(0, source.indexOf(needle)).split("\n", -1).length;
+    }
+
+    private static String text(byte[] pdf) throws IOException {
+        try (var document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        }
+    }
+}
