@@ -35,6 +35,19 @@ public final class ApiModels {
                            List<TemplateField> fields) {
     }
 
+    public record TemplateVersionEntry(long id, int versionNo, boolean published, Instant publishedAt) {
+    }
+
+    public record TemplateVersionDetail(String code, long id, int versionNo, boolean published, String source,
+                                        List<TemplateField> fields, String defaultBody) {
+    }
+
+    @Schema(description = "Values to preview a template with: recipient unit, subject, body and template fields")
+    public record PreviewRequest(@Schema(example = "SEC/DGE") String recipientUnitCode, Long recipientUnitId,
+                                 @Schema(example = "Asunto de prueba") String subject,
+                                 @Schema(example = "<p>Texto</p>") String body, Map<String, String> fields) {
+    }
+
     @Schema(description = "A new draft: template code, recipient unit (by id or code), subject, body and template fields")
     public record NewOficio(@Schema(example = "oficio") String template,
                             @Schema(example = "14") Long recipientUnitId,

@@ -16,7 +16,6 @@ import org.rubrica.directory.Directory;
 import org.rubrica.drafting.DraftContent;
 import org.rubrica.drafting.OficioDetails;
 import org.rubrica.drafting.OficioService;
-import org.rubrica.shared.InvalidInputException;
 import org.rubrica.shared.NotFoundException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -37,18 +36,21 @@ class OficiosController {
     private final OficioService oficios;
     private final DeliveryService delivery;
     private final Directory directory;
+    private final RecipientUnits recipients;
 
-    OficiosController(OficioService oficios, DeliveryService delivery, Directory directory) {
+    OficiosController(OficioService oficios, DeliveryService delivery, Directory directory, RecipientUnits recipients) {
         this.oficios = oficios;
         this.delivery = delivery;
         this.directory = directory;
+        this.recipients = recipients;
     }
 
     @PostMapping("/oficios")
     @Operation(summary = "Create a draft from a template")
     ResponseEntity<Oficio> create(@RequestBody NewOficio request) {
         String template = request.template() == null || request.template().isBlank() ? "oficio" : request.template();
-        UUID id = oficios.startDraft(template, new DraftContent(recipient(request), request.subject(),
+        UUID id = oficios.startDraft(template, new DraftContent(
+                recipients.resolve(request.recipientUnitId(), request.recipientUnitCode()), request.subject(),
                 request.body(), request.fields()));
         return ResponseEntity.created(URI.create("/api/v1/oficios/" + id)).body(oficio(oficios.get(id)));
     }
@@ -82,17 +84,6 @@ class OficiosController {
         return delivery.myInbox().stream().map(i -> new InboxEntry(i.oficioId(), i.kind(), i.subject(),
                 i.senderUnitName(), i.authorName(), new UnitRef(i.unitId(), i.unitCode(), i.unitName()), i.deliveredAt(),
                 i.readAt(), i.readByName())).toList();
-    }
-
-    private Long recipient(NewOficio request) {
-        if (request.recipientUnitId() != null) {
-            return request.recipientUnitId();
-        }
-        if (request.recipientUnitCode() == null) {
-            return null;
-        }
-        return directory.unitByCode(request.recipientUnitCode())
-                .orElseThrow(() -> new InvalidInputException("oficio.recipient.unknown", "recipient")).id();
     }
 
     private Oficio oficio(OficioDetails o) {

@@ -52,6 +52,17 @@ public class TemplateAdministration {
                 "PUBLISHED".equals(v.status()), v.publishedAt())).toList();
     }
 
+    /** One version as stored, layout included. */
+    @Transactional(readOnly = true)
+    public EditableTemplate version(String code, int versionNo) {
+        roles.requireRole(ROLE);
+        StoredVersion v = repository.stored(code, versionNo)
+                .orElseThrow(() -> new TemplateNotFoundException(code + " v" + versionNo));
+        return new EditableTemplate(v.code(), v.kind(), v.nameEs(), v.nameEn(), v.id(), v.versionNo(),
+                !"PUBLISHED".equals(v.status()),
+                new TemplateDraft(v.source(), FieldSchemaJson.read(v.fieldSchemaJson()), v.defaultBodyHtml()));
+    }
+
     /**
      * Saves the template's draft (replacing an earlier one) after a trial render with sample values, so a
      * layout that does not compile, or names a field the schema lacks, is refused with its line and column.

@@ -143,6 +143,28 @@ class ApiTests {
     }
 
     @Test
+    void templates_are_read_and_previewed_and_their_versions_are_for_administrators() throws Exception {
+        String drafter = token(Acting.DRAFTER);
+        mvc.perform(get("/api/v1/templates/oficio").header(HttpHeaders.AUTHORIZATION, drafter))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.code").value("oficio"))
+                .andExpect(jsonPath("$.fields[*].name", hasItem("referencia")));
+        byte[] pdf = mvc.perform(post("/api/v1/templates/oficio/preview").header(HttpHeaders.AUTHORIZATION, drafter)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"recipientUnitCode\":\"SEC/DGE\",\"subject\":\"Vista previa\",\"body\":\"<p>Texto</p>\",\"fields\":{\"referencia\":\"REF-9\"}}"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(new String(pdf, 0, 4)).isEqualTo("%PDF");
+        mvc.perform(get("/api/v1/templates/oficio/versions").header(HttpHeaders.AUTHORIZATION, drafter))
+                .andExpect(status().isForbidden());
+        String admin = token("plantillas");
+        mvc.perform(get("/api/v1/templates/oficio/versions").header(HttpHeaders.AUTHORIZATION, admin))
+                .andExpect(status().isOk()).andExpect(jsonPath("$[0].versionNo").isNumber());
+        mvc.perform(get("/api/v1/templates/oficio/versions/1").header(HttpHeaders.AUTHORIZATION, admin))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.source", containsString("base.ftlx")));
+        mvc.perform(get("/api/v1/templates/no-existe").header(HttpHeaders.AUTHORIZATION, drafter))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
     void the_openapi_document_describes_the_api() throws Exception {
         mvc.perform(get("/api/v1/openapi")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.info.title").value("Rubrica API"))
