@@ -2,6 +2,8 @@ package org.rubrica.drafting;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,6 +21,7 @@ import org.rubrica.drafting.internal.OficioRepository;
 import org.rubrica.drafting.internal.OficioRow;
 import org.rubrica.shared.NotFoundException;
 import org.rubrica.templates.DocumentRenderer;
+import org.rubrica.templates.FieldDefinition;
 import org.rubrica.templates.TemplateCatalog;
 import org.rubrica.templates.TemplateVersion;
 import org.springframework.context.ApplicationEventPublisher;
@@ -185,6 +188,40 @@ public class OficioService {
         return new SentOficio(id, oficio.kind(), oficio.subject(), oficio.senderUnitId(),
                 directory.unit(oficio.senderUnitId()).name(), directory.person(oficio.authorId()).fullName(),
                 oficio.recipientUnitId(), now);
+    }
+
+    /**
+     * Moves a draft to the newest published version of its template, on its owner's request. Values move
+     * to fields of the same name; the result lists required fields left empty and values the new version no
+     * longer has, which are dropped. The draft stays a draft; nothing is validated until the next save.
+     */
+    public TemplateMove moveToNewestTemplate(UUID id, int expectedVersion) {
+        Actor actor = currentActor.require();
+        OficioRow oficio = load(id, actor);
+        if (!access.canEdit(actor, oficio)) {
+            throw new AccessDeniedException("not editable by " + actor.username());
+        }
+        TemplateVersion from = templates.version(oficio.templateVersionId());
+        TemplateVersion to = templates.publishedVersion(from.templateCode());
+        Map<String, String> kept = new HashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (FieldDefinition field : to.fields()) {
+            String value = oficio.fields().get(field.name());
+            if (value != null && !value.isBlank()) {
+                kept.put(field.name(), value);
+            } else if (field.required()) {
+                missing.add(field.name());
+            }
+        }
+        List<String> dropped = oficio.fields().keySet().stream().filter(name -> !kept.containsKey(name)).sorted().toList();
+        Instant now = clock.instant();
+        if (to.id() != from.id() && !oficios.moveToTemplateVersion(id, expectedVersion, to.id(), kept, now)) {
+            throw new StaleDraftException();
+        }
+        if (to.id() != from.id()) {
+            events.publishEvent(new OficioEvents.DraftSaved(id, actor.personId(), expectedVersion + 1, now));
+        }
+        return new TemplateMove(from.versionNo(), to.versionNo(), missing, dropped);
     }
 
     /** Whether the current person may see the oficio (used by other modules before showing its parts). */

@@ -11,6 +11,7 @@ import org.rubrica.templates.internal.FieldSchemaRules;
 import org.rubrica.templates.internal.SampleDocument;
 import org.rubrica.templates.internal.TemplateRepository;
 import org.rubrica.templates.internal.TemplateRepository.StoredVersion;
+import org.rubrica.templates.internal.VersionDiff;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -61,6 +62,22 @@ public class TemplateAdministration {
         return new EditableTemplate(v.code(), v.kind(), v.nameEs(), v.nameEn(), v.id(), v.versionNo(),
                 !"PUBLISHED".equals(v.status()),
                 new TemplateDraft(v.source(), FieldSchemaJson.read(v.fieldSchemaJson()), v.defaultBodyHtml()));
+    }
+
+    /** Side-by-side differences between two versions: the layout, then the field schema, then the default body. */
+    @Transactional(readOnly = true)
+    public List<DiffLine> compare(String code, int olderNo, int newerNo) {
+        EditableTemplate older = version(code, olderNo);
+        EditableTemplate newer = version(code, newerNo);
+        return VersionDiff.between(comparable(older.content()), comparable(newer.content()));
+    }
+
+    private static String comparable(TemplateDraft content) {
+        StringBuilder text = new StringBuilder(content.source()).append("\n\n# campos\n");
+        content.fields().forEach(f -> text.append(f.name()).append(" · ").append(f.type()).append(f.required() ? " · obligatorio" : "")
+                .append(f.maxLength() == null ? "" : " · máx. " + f.maxLength()).append(" · ").append(f.labelEs())
+                .append(" / ").append(f.labelEn()).append('\n'));
+        return text.append("\n# cuerpo\n").append(RichText.toPlainText(content.defaultBodyHtml())).toString();
     }
 
     /**

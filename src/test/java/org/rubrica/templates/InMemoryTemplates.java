@@ -36,6 +36,11 @@ final class InMemoryTemplates {
         return templates;
     }
 
+    /** No templates yet, over the given base format (what {@code <#import "base.ftlx">} finds). */
+    static InMemoryTemplates withBaseFormat(String baseFormat) {
+        return new InMemoryTemplates(baseFormat);
+    }
+
     InMemoryTemplates add(long versionId, String source, List<String> fields) {
         sources.put(versionId, new VersionSource(source, baseFormat, Integer.toHexString(source.hashCode())));
         fieldNames.put(versionId, fields);
@@ -43,7 +48,12 @@ final class InMemoryTemplates {
     }
 
     DocumentRenderer renderer() {
-        return new DocumentRenderer(new SandboxedTemplates(id -> Optional.ofNullable(sources.get(id))),
+        return renderer(SandboxedTemplates.Limits.DEFAULT);
+    }
+
+    /** A renderer with other bounds on rendering time and output size. */
+    DocumentRenderer renderer(SandboxedTemplates.Limits limits) {
+        return new DocumentRenderer(new SandboxedTemplates(id -> Optional.ofNullable(sources.get(id)), limits),
                 id -> Optional.ofNullable(fieldNames.get(id))
                         .orElseThrow(() -> new TemplateNotFoundException("template version " + id)));
     }

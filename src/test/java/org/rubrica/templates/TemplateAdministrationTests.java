@@ -18,6 +18,7 @@ import org.rubrica.Acting;
 import org.rubrica.RubricaTest;
 import org.rubrica.drafting.DraftContent;
 import org.rubrica.drafting.OficioService;
+import org.rubrica.drafting.TemplateMove;
 import org.rubrica.shared.InvalidInputException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
@@ -109,6 +110,31 @@ class TemplateAdministrationTests {
     }
 
     @Test
+    void a_draft_moves_to_the_newest_version_only_when_its_owner_asks_and_gaps_are_reported() {
+        acting.as(Acting.DRAFTER);
+        UUID draft = oficios.startDraft("oficio", new DraftContent(acting.unitId("SEC/DGE"), "Mover de versión",
+                "<p>Texto.</p>", Map.of("referencia", "REF-1")));
+        acting.as(TEMPLATE_ADMIN);
+        administration.saveDraft("oficio", withRequiredExpediente());
+        int newest = administration.publish("oficio").versionNo();
+
+        acting.as(Acting.DRAFTER);
+        var loaded = oficios.get(draft);
+        TemplateMove move = oficios.moveToNewestTemplate(draft, loaded.version());
+        assertThat(move.fromVersionNo()).isEqualTo(originalVersion);
+        assertThat(move.toVersionNo()).isEqualTo(newest);
+        assertThat(move.missingRequired()).containsExactly("expediente");
+        assertThat(move.dropped()).isEmpty();
+        var moved = oficios.get(draft);
+        assertThat(moved.templateVersionId()).isNotEqualTo(loaded.templateVersionId());
+        assertThat(moved.fields()).containsEntry("referencia", "REF-1");
+
+        acting.as(Acting.OTHER_UNIT_DRAFTER);
+        assertThatThrownBy(() -> oficios.moveToNewestTemplate(draft, moved.version()))
+                .isInstanceOf(org.rubrica.shared.NotFoundException.class);
+    }
+
+    @Test
     void rolling_back_publishes_the_older_version_anew() {
         acting.as(TEMPLATE_ADMIN);
         administration.saveDraft("oficio", withRequiredExpediente());
@@ -119,6 +145,15 @@ class TemplateAdministrationTests {
                 .doesNotContain("expediente");
         assertThat(administration.history("oficio")).extracting(TemplateVersionInfo::versionNo)
                 .contains(originalVersion, withField, withField + 1);
+
+        List<DiffLine> diff = administration.compare("oficio", originalVersion, withField);
+        assertThat(diff).anySatisfy(line -> {
+            assertThat(line.change()).isEqualTo(DiffLine.Change.ADDED);
+            assertThat(line.newer()).contains("Expediente: ${data.fields.expediente}");
+        });
+        assertThat(diff).anySatisfy(line -> assertThat(line.newer()).startsWith("expediente · TEXT · obligatorio"));
+        assertThat(administration.compare("oficio", originalVersion, withField + 1))
+                .allMatch(line -> line.change() == DiffLine.Change.SAME);
     }
 
     @Test

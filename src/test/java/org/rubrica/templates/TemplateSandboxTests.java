@@ -22,6 +22,7 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** What a template may and may not do inside the FreeMarker sandbox. */
@@ -68,6 +69,60 @@ class TemplateSandboxTests {
     })
     void a_template_cannot_reach_java_files_or_other_versions(String source) {
         assertThatThrownBy(() -> render(source)).isInstanceOf(TemplateRenderException.class);
+    }
+
+    /**
+     * The published FreeMarker server-side template-injection payloads (PayloadsAllTheThings, PortSwigger,
+     * HackTricks), each pointed at a marker file: every one is refused with a message saying what was refused,
+     * and the file never appears, so nothing ran.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            <#assign ex = "freemarker.template.utility.Execute"?new()>${ex("touch MARKER")}                | not allowed in the template for security reasons
+            ${"freemarker.template.utility.Execute"?new()("touch MARKER")}                                 | not allowed in the template for security reasons
+            <#assign oc = "freemarker.template.utility.ObjectConstructor"?new()>${oc("java.lang.ProcessBuilder", ["touch", "MARKER"]).start()} | not allowed in the template for security reasons
+            <#assign jy = "freemarker.template.utility.JythonRuntime"?new()><@jy>import os; os.system("touch MARKER")</@jy> | not allowed in the template for security reasons
+            <#assign c = "freemarker.template.utility.ClassUtil"?new()>${c}                                | not allowed in the template for security reasons
+            <#assign x = "java.lang.ProcessBuilder"?new(["touch", "MARKER"])>${x.start()}                  | not allowed in the template for security reasons
+            ${data?api.class.protectionDomain.codeSource.location}                                         | ?api
+            <#assign cl = data.fields?api.class.protectionDomain.classLoader><#assign ec = cl.loadClass("freemarker.template.utility.Execute")>${ec.newInstance()("touch MARKER")} | ?api
+            <#assign ow = .data_model?api.getClass().getClassLoader().loadClass("freemarker.template.ObjectWrapper")>${ow.getField("DEFAULT_WRAPPER").get(null).newInstance("freemarker.template.utility.Execute", null)("touch MARKER")} | ?api
+            ${data.class.protectionDomain.classLoader.loadClass("freemarker.template.utility.Execute")}     | data.class
+            ${data.fields.getClass().forName("java.lang.Runtime").getRuntime().exec("touch MARKER")}        | data.fields.getClass
+            ${"".getClass().forName("java.lang.Runtime").getRuntime().exec("touch MARKER")}                 | Expecting: hash
+            ${"<#assign ex='freemarker.template.utility.Execute'?new()>${ex('touch MARKER')}"?interpret}   | ?interpret
+            <@"<#assign ex='freemarker.template.utility.Execute'?new()>${ex('touch MARKER')}"?interpret/>  | ?interpret
+            ${"'freemarker.template.utility.Execute'?new()('touch MARKER')"?eval}                          | ?eval
+            ${"\\"freemarker.template.utility.Execute\\"?new()(\\"touch MARKER\\")"?eval_json}          | JSON
+            <#setting new_builtin_class_resolver="unrestricted"><#assign ex = "freemarker.template.utility.Execute"?new()>${ex("touch MARKER")} | changing this setting from inside a template isn't supported
+            <#setting api_builtin_enabled=true>${data?api.class}                                          | changing this setting from inside a template isn't supported
+            <#include "/etc/passwd" parse=false>                                                           | not found
+            <#include "file:///etc/passwd">                                                                | not found
+            <#include "classpath:application.properties">                                                 | not found
+            <#include "http://169.254.169.254/latest/meta-data/">                                          | not found
+            <#include "*/etc/passwd">                                                                      | not found
+            <#include "v10/../../../../etc/passwd">                                                        | not found
+            <#include "v10/../v11/template.ftlx">                                                          | not found
+            <#import "v11/base.ftlx" as other>                                                             | not found
+            ${.get_optional_template("/etc/passwd").exists?c}${.get_optional_template("/etc/passwd").include} | include
+            """)
+    void the_well_known_injection_payloads_are_refused_and_run_nothing(String payload, String why,
+                                                                       @TempDir Path dir) {
+        Path marker = dir.resolve("marker");
+        String source = payload.replace("MARKER", marker.toString());
+
+        assertThatThrownBy(() -> render(source))
+                .isInstanceOf(TemplateRenderException.class)
+                .satisfies(e -> assertThat(e.getMessage()).as("message").isNotBlank().containsIgnoringCase(why));
+        assertThat(marker).doesNotExist();
+    }
+
+    @Test
+    void eval_json_only_ever_yields_data() {
+        String xhtml = render("<#assign d = \"{\\\"cmd\\\": \\\"freemarker.template.utility.Execute\\\"}\"?eval_json>"
+                + "<p>${d.cmd}</p>");
+
+        assertThat(xhtml).isEqualTo("<p>freemarker.template.utility.Execute</p>");
     }
 
     @Test

@@ -58,6 +58,16 @@ public class OficioRepository {
                 .update() == 1;
     }
 
+    public boolean moveToTemplateVersion(UUID id, int expectedVersion, long templateVersionId, Map<String, String> fields,
+                                         Instant now) {
+        return jdbc.sql("""
+                        UPDATE drafting_oficio SET template_version_id = ?, field_values = ?::jsonb, updated_at = ?,
+                            version = version + 1
+                        WHERE id = ? AND version = ?""")
+                .params(templateVersionId, json.writeValueAsString(fields), Timestamp.from(now), id, expectedVersion)
+                .update() == 1;
+    }
+
     /**
      * Moves the status only from the expected status and version, so two concurrent transitions cannot
      * both succeed and a save that lands in between is not carried along unseen.

@@ -1,9 +1,16 @@
 package org.rubrica.templates.internal;
 
 import java.io.IOException;
-import java.io.StringWriter;
+import java.io.Writer;
+import java.time.Duration;
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 
 import freemarker.cache.TemplateLookupContext;
@@ -12,6 +19,7 @@ import freemarker.cache.TemplateLookupStrategy;
 import freemarker.core.ParseException;
 import freemarker.core.TemplateClassResolver;
 import freemarker.core.XHTMLOutputFormat;
+import freemarker.core._CoreAPI;
 import freemarker.ext.beans.BeansWrapper;
 import freemarker.template.Configuration;
 import freemarker.template.SimpleObjectWrapper;
@@ -26,16 +34,48 @@ import org.rubrica.templates.TemplateRenderException;
 /**
  * The locked-down FreeMarker: templates come only from the database, may import only their own version's
  * base format, cannot reach Java classes ({@code ?new}, {@code ?api}) and escape everything as XHTML. The
- * data model is maps of strings; user text is data, never template source. Thread-safe.
+ * data model is maps of strings; user text is data, never template source.
+ * <p>
+ * Rendering is bounded: it runs on the caller's thread for at most {@link Limits#maxTime()} (a watchdog
+ * interrupts the thread, and every loop of every template checks for that interruption, so an endless
+ * {@code #list} stops there), and its output may not exceed {@link Limits#maxOutputChars()}. Either bound
+ * ends the render with a {@link TemplateRenderException}; the caller's thread is never left interrupted
+ * by the watchdog. Thread-safe.
  */
 public final class SandboxedTemplates {
 
     static final Version FREEMARKER = Configuration.VERSION_2_3_34;
 
+    /** How long one render may take; a one-page oficio takes well under 1 ms. */
+    public static final Duration MAX_RENDER_TIME = Duration.ofSeconds(2);
+    /** How much XHTML one render may produce: 2 MiB of characters (a two-page oficio is about 12 KiB). */
+    public static final int MAX_OUTPUT_CHARS = 2 * 1024 * 1024;
+
+    /** The bounds of one render. */
+    public record Limits(Duration maxTime, int maxOutputChars) {
+
+        public static final Limits DEFAULT = new Limits(MAX_RENDER_TIME, MAX_OUTPUT_CHARS);
+
+        public Limits {
+            if (maxTime.isNegative() || maxTime.isZero() || maxOutputChars <= 0) {
+                throw new IllegalArgumentException("limits must be positive");
+            }
+        }
+    }
+
+    /** One daemon thread for every renderer: it only flips interrupt flags, never renders. */
+    private static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();
+
     private final Configuration configuration;
+    private final Limits limits;
 
     public SandboxedTemplates(VersionSources sources) {
-        configuration = new Configuration(FREEMARKER);
+        this(sources, Limits.DEFAULT);
+    }
+
+    public SandboxedTemplates(VersionSources sources, Limits limits) {
+        this.limits = limits;
+        configuration = new InterruptibleConfiguration(FREEMARKER);
         configuration.setTemplateLoader(new VersionTemplateLoader(sources));
         configuration.setTemplateLookupStrategy(new OwnVersionOnly());
         configuration.setLocalizedLookup(false);
@@ -73,28 +113,55 @@ public final class SandboxedTemplates {
      */
     public String render(long versionId, Map<String, Object> model) {
         String name = "v" + versionId + "/template.ftlx";
+        if (Thread.currentThread().isInterrupted()) {
+            throw new TemplateRenderException("Template " + name + " was not rendered: the thread is interrupted",
+                    name, null, null, null);
+        }
+        BoundedWriter out = new BoundedWriter(limits.maxOutputChars());
+        Deadline deadline = null;
         try {
             // the lookup condition is the version being rendered; imports inherit it (see OwnVersionOnly)
             Template template = configuration.getTemplate(name, null, versionId, null, true, false);
-            StringWriter out = new StringWriter(8_192);
+            deadline = new Deadline(Thread.currentThread(), limits.maxTime());
             template.process(model, out);
+            deadline.finish();
             return out.toString();
-        } catch (TemplateNotFoundException e) {
-            throw new TemplateRenderException("Template " + name + " does not exist", name, null, null, e);
-        } catch (VersionTemplateLoader.ForbiddenSourceException e) {
-            throw new TemplateRenderException(e.getMessage(), e.templateName, e.line, e.column, e);
-        } catch (ParseException e) {
-            throw new TemplateRenderException(e.getEditorMessage(), e.getTemplateName(),
-                    positive(e.getLineNumber()), positive(e.getColumnNumber()), e);
-        } catch (TemplateException e) {
-            throw new TemplateRenderException(firstParagraph(e.getMessageWithoutStackTop()), e.getTemplateSourceName(),
-                    e.getLineNumber(), e.getColumnNumber(), e);
-        } catch (IOException e) {
-            throw new TemplateRenderException("Template " + name + " could not be read: " + e.getMessage(), e);
-        } catch (StackOverflowError e) {
-            // a macro or #include that calls itself; the thread survives, the request fails cleanly
-            throw new TemplateRenderException("Template " + name + " recurses without end", name, null, null, e);
+        } catch (RuntimeException | IOException | TemplateException | StackOverflowError e) {
+            if (deadline != null && deadline.finish()) {
+                throw new TemplateRenderException("Template " + name + " took longer than "
+                        + describe(limits.maxTime()) + " to render and was stopped (an endless or very long loop?)",
+                        name, null, null, e);
+            }
+            if (out.overflowed()) {
+                throw new TemplateRenderException("Template " + name + " produced more than "
+                        + limits.maxOutputChars() + " characters of XHTML and was stopped", name, null, null, e);
+            }
+            throw translate(name, e);
         }
+    }
+
+    private static TemplateRenderException translate(String name, Throwable e) {
+        return switch (e) {
+            case TemplateNotFoundException n ->
+                    new TemplateRenderException("Template " + name + " does not exist", name, null, null, n);
+            case VersionTemplateLoader.ForbiddenSourceException f ->
+                    new TemplateRenderException(f.getMessage(), f.templateName, f.line, f.column, f);
+            case ParseException p -> new TemplateRenderException(p.getEditorMessage(), p.getTemplateName(),
+                    positive(p.getLineNumber()), positive(p.getColumnNumber()), p);
+            case TemplateException t -> new TemplateRenderException(firstParagraph(t.getMessageWithoutStackTop()),
+                    t.getTemplateSourceName(), t.getLineNumber(), t.getColumnNumber(), t);
+            case IOException io ->
+                    new TemplateRenderException("Template " + name + " could not be read: " + io.getMessage(), io);
+            // a macro or #include that calls itself; the thread survives, the request fails cleanly
+            case StackOverflowError so ->
+                    new TemplateRenderException("Template " + name + " recurses without end", name, null, null, so);
+            case TemplateRenderException r -> r;
+            default -> new TemplateRenderException("Template " + name + " failed: " + e, name, null, null, e);
+        };
+    }
+
+    private static String describe(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
     private static Integer positive(int n) {
@@ -131,6 +198,148 @@ public final class SandboxedTemplates {
                 return ctx.createNegativeLookupResult();
             }
             return ctx.lookupWithAcquisitionStrategy(ctx.getTemplateName());
+        }
+    }
+
+    private static ScheduledThreadPoolExecutor watchdog() {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "template-render-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+        return executor;
+    }
+
+    /**
+     * Interrupts the rendering thread when time is up. {@link #finish()} and the watchdog agree under a lock,
+     * so the watchdog never interrupts a thread that has already finished rendering, and an interruption the
+     * watchdog did make is cleared before the thread returns to its caller.
+     */
+    private static final class Deadline implements Runnable {
+
+        private final Thread thread;
+        private final ScheduledFuture<?> alarm;
+        private boolean finished;
+        private boolean fired;
+
+        Deadline(Thread thread, Duration maxTime) {
+            this.thread = thread;
+            this.alarm = WATCHDOG.schedule(this, maxTime.toNanos(), TimeUnit.NANOSECONDS);
+        }
+
+        @Override
+        public synchronized void run() {
+            if (!finished) {
+                fired = true;
+                thread.interrupt();
+            }
+        }
+
+        /** Stops the alarm; {@code true} when it had fired. Idempotent. */
+        synchronized boolean finish() {
+            if (!finished) {
+                finished = true;
+                alarm.cancel(false);
+                if (fired) {
+                    Thread.interrupted(); // our interruption, not the caller's: clear it
+                }
+            }
+            return fired;
+        }
+    }
+
+    /** Collects output up to a limit; beyond it every write fails, so a template cannot keep writing. */
+    private static final class BoundedWriter extends Writer {
+
+        private final StringBuilder text = new StringBuilder(16_384);
+        private final int max;
+        private boolean overflowed;
+
+        BoundedWriter(int max) {
+            this.max = max;
+        }
+
+        @Override
+        public void write(char[] chars, int off, int len) throws IOException {
+            reserve(len);
+            text.append(chars, off, len);
+        }
+
+        @Override
+        public void write(String s, int off, int len) throws IOException {
+            reserve(len);
+            text.append(s, off, off + len);
+        }
+
+        @Override
+        public void write(int c) throws IOException {
+            reserve(1);
+            text.append((char) c);
+        }
+
+        @Override
+        public Writer append(CharSequence csq) throws IOException {
+            CharSequence s = csq == null ? "null" : csq;
+            reserve(s.length());
+            text.append(s);
+            return this;
+        }
+
+        private void reserve(int len) throws IOException {
+            if (overflowed || text.length() + (long) len > max) {
+                overflowed = true;
+                throw new IOException("output limit of " + max + " characters reached");
+            }
+        }
+
+        boolean overflowed() {
+            return overflowed;
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
+    }
+
+    /**
+     * Gives every template it hands out, the imported base format included, a check of the thread's interrupt
+     * flag at the top of each loop body (FreeMarker's own {@code ThreadInterruptionSupportTemplatePostProcessor}),
+     * exactly once per parsed template and before any thread can run it. {@link freemarker.core.Environment}
+     * loads imports and includes through this same method.
+     */
+    private static final class InterruptibleConfiguration extends Configuration {
+
+        private final Set<Template> withChecks = Collections.synchronizedSet(
+                Collections.newSetFromMap(new WeakHashMap<>()));
+
+        InterruptibleConfiguration(Version incompatibleImprovements) {
+            super(incompatibleImprovements);
+        }
+
+        @Override
+        public Template getTemplate(String name, Locale locale, Object customLookupCondition, String encoding,
+                                    boolean parseAsFTL, boolean ignoreMissing) throws IOException {
+            Template template = super.getTemplate(name, locale, customLookupCondition, encoding, parseAsFTL,
+                    ignoreMissing);
+            if (template != null && !withChecks.contains(template)) {
+                synchronized (withChecks) {
+                    if (!withChecks.contains(template)) {
+                        _CoreAPI.addThreadInterruptedChecks(template);
+                        withChecks.add(template);
+                    }
+                }
+            }
+            return template;
         }
     }
 }

@@ -49,6 +49,7 @@ class TemplateEditorView extends VerticalLayout implements BeforeEnterObserver, 
     private final PdfPages preview = new PdfPages();
     private final Span state = new Span();
     private final Grid<TemplateVersionInfo> history = new Grid<>();
+    private final Button compare = new Button(getTranslation("template.compare"), e -> compareSelected());
     private String code;
     private String title = "";
 
@@ -69,6 +70,15 @@ class TemplateEditorView extends VerticalLayout implements BeforeEnterObserver, 
         history.addComponentColumn(v -> v.published()
                 ? new Button(getTranslation("template.restore"), e -> restore(v)) : new Span());
         history.setAllRowsVisible(true);
+        history.setSelectionMode(Grid.SelectionMode.MULTI);
+        compare.setEnabled(false);
+        history.addSelectionListener(e -> compare.setEnabled(e.getAllSelectedItems().size() == 2));
+    }
+
+    private void compareSelected() {
+        var chosen = history.getSelectedItems().stream().map(TemplateVersionInfo::versionNo).sorted().toList();
+        new VersionDiffDialog(chosen.get(0), chosen.get(1),
+                administration.compare(code, chosen.get(0), chosen.get(1))).open();
     }
 
     @Override
@@ -101,7 +111,7 @@ class TemplateEditorView extends VerticalLayout implements BeforeEnterObserver, 
         publish.setId("template-publish");
 
         var editor = new Div(source, new H3(getTranslation("template.fields")), schema, defaultBody,
-                new HorizontalLayout(tryIt, publish), new H3(getTranslation("template.history")), history);
+                new HorizontalLayout(tryIt, publish), new H3(getTranslation("template.history")), history, compare);
         editor.addClassName("editor-form");
         var split = new FlexLayout(editor, preview);
         split.addClassName("editor-split");

@@ -27,10 +27,12 @@ import org.rubrica.drafting.OficioAffordances;
 import org.rubrica.drafting.OficioDetails;
 import org.rubrica.drafting.OficioService;
 import org.rubrica.drafting.StaleDraftException;
+import org.rubrica.drafting.TemplateMove;
 import org.rubrica.shared.NotFoundException;
 import org.rubrica.shared.ui.Formats;
 import org.rubrica.shared.ui.Notices;
 import org.rubrica.shared.ui.PdfPages;
+import org.rubrica.templates.TemplateCatalog;
 
 /**
  * An oficio's page: its PDF, its facts, its trail and what the person may do with it. Opening a delivered
@@ -43,12 +45,14 @@ class OficioView extends VerticalLayout implements BeforeEnterObserver, HasDynam
     private final OficioService oficios;
     private final DeliveryService delivery;
     private final Trail trail;
+    private final TemplateCatalog templates;
     private String title = "";
 
-    OficioView(OficioService oficios, DeliveryService delivery, Trail trail) {
+    OficioView(OficioService oficios, DeliveryService delivery, Trail trail, TemplateCatalog templates) {
         this.oficios = oficios;
         this.delivery = delivery;
         this.trail = trail;
+        this.templates = templates;
         addClassName("oficio-view");
     }
 
@@ -83,6 +87,11 @@ class OficioView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         if (can.canEdit()) {
             actions.add(new Button(getTranslation("action.edit"),
                     e -> UI.getCurrent().navigate("oficios/" + oficio.id() + "/editar")));
+        }
+        if (can.canEdit() && templates.publishedVersion(oficio.templateCode()).id() != oficio.templateVersionId()) {
+            var move = new Button(getTranslation("template.move"), e -> moveToNewestTemplate(oficio));
+            move.setId("move-template");
+            actions.add(move);
         }
         if (can.canSend()) {
             var send = new Button(getTranslation("action.send"), e -> confirmSend(oficio));
@@ -126,6 +135,19 @@ class OficioView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         } catch (IllegalTransitionException | StaleDraftException e) {
             Notices.error(getTranslation("send.not-allowed"));
         }
+        show(oficios.get(oficio.id()));
+    }
+
+    private void moveToNewestTemplate(OficioDetails oficio) {
+        TemplateMove move = oficios.moveToNewestTemplate(oficio.id(), oficio.version());
+        String message = getTranslation("template.moved", move.toVersionNo());
+        if (!move.missingRequired().isEmpty()) {
+            message += " " + getTranslation("template.moved.missing", String.join(", ", move.missingRequired()));
+        }
+        if (!move.dropped().isEmpty()) {
+            message += " " + getTranslation("template.moved.dropped", String.join(", ", move.dropped()));
+        }
+        Notices.success(message);
         show(oficios.get(oficio.id()));
     }
 
