@@ -88,7 +88,8 @@ public class TemplateAdministration {
      */
     public long saveDraft(String code, TemplateDraft draft) {
         roles.requireRole(ROLE);
-        StoredVersion current = repository.editable(code).orElseThrow(() -> new TemplateNotFoundException(code));
+        long templateId = repository.templateIdOf(code).orElseThrow(() -> new TemplateNotFoundException(code));
+        String kind = repository.kindOf(code).orElseThrow();
         if (draft.source() == null || draft.source().isBlank()) {
             throw new InvalidInputException("validation.required", "source");
         }
@@ -99,11 +100,11 @@ public class TemplateAdministration {
         String schema = FieldSchemaJson.write(draft.fields());
         String body = RichText.sanitize(draft.defaultBodyHtml() == null ? "" : draft.defaultBodyHtml());
         String baseHash = repository.newestBaseFormatHash();
-        String hash = ContentHash.of("kind", current.kind(), "layout", draft.source(), "fields", schema,
+        String hash = ContentHash.of("kind", kind, "layout", draft.source(), "fields", schema,
                 "default-body", body, "base-format", baseHash);
         // a fresh row (and id) per save: rendering caches by version id, so a preview never shows stale text
-        repository.deleteDraft(current.templateId());
-        long id = repository.insertDraft(current.templateId(), repository.nextVersion(current.templateId()),
+        repository.deleteDraft(templateId);
+        long id = repository.insertDraft(templateId, repository.nextVersion(templateId),
                 draft.source(), schema, body, repository.newestBaseFormatId(), hash);
         tryRender(id, draft.fields());
         return id;

@@ -29,6 +29,15 @@ public final class FieldSchemaJson {
         return json == null || json.isBlank() ? List.of() : List.copyOf(JSON.readValue(json, FIELDS));
     }
 
+    public static byte[] writePackage(TemplatePackage pkg) {
+        return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(pkg);
+    }
+
+    /** Strict as for manifests: an unknown key means a file from something else, and is refused. */
+    public static TemplatePackage readPackage(byte[] json) {
+        return JSON.readValue(json, TemplatePackage.class);
+    }
+
     static TemplateManifest manifest(String json) {
         return JSON.readValue(json, TemplateManifest.class);
     }

@@ -212,4 +212,25 @@ public class TemplateRepository implements VersionSources {
                 rs.getString(6), rs.getInt(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
                 published == null ? null : published.toInstant());
     }
+
+    // portability
+
+    public Optional<Long> templateIdOf(String code) {
+        return templateId(code);
+    }
+
+    public Optional<String> kindOf(String code) {
+        return jdbc.sql("SELECT kind FROM templates_template WHERE code = ?").param(code).query(String.class).optional();
+    }
+
+    public long createTemplate(String code, String kind, String nameEs, String nameEn) {
+        return insertTemplate(code, kind, nameEs, nameEn);
+    }
+
+    public String baseFormatSourceOf(long versionId) {
+        return jdbc.sql("""
+                        SELECT b.source FROM templates_template_version v
+                        JOIN templates_base_format b ON b.id = v.base_format_id WHERE v.id = ?""")
+                .param(versionId).query(String.class).single();
+    }
 }

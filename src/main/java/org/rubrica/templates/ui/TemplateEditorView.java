@@ -1,6 +1,12 @@
 package org.rubrica.templates.ui;
 
+import java.io.ByteArrayInputStream;
+
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AttachmentType;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
@@ -29,6 +35,7 @@ import org.rubrica.templates.EditableTemplate;
 import org.rubrica.templates.RichText;
 import org.rubrica.templates.TemplateAdministration;
 import org.rubrica.templates.TemplateDraft;
+import org.rubrica.templates.TemplatePortability;
 import org.rubrica.templates.TemplateVersionInfo;
 
 /**
@@ -41,6 +48,7 @@ import org.rubrica.templates.TemplateVersionInfo;
 class TemplateEditorView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final TemplateAdministration administration;
+    private final TemplatePortability portability;
     private final DocumentRenderer renderer;
     private final TextArea source = new TextArea();
     private final TextArea defaultBody = new TextArea();
@@ -53,8 +61,10 @@ class TemplateEditorView extends VerticalLayout implements BeforeEnterObserver, 
     private String code;
     private String title = "";
 
-    TemplateEditorView(TemplateAdministration administration, DocumentRenderer renderer) {
+    TemplateEditorView(TemplateAdministration administration, TemplatePortability portability,
+                       DocumentRenderer renderer) {
         this.administration = administration;
+        this.portability = portability;
         this.renderer = renderer;
         addClassName("template-editor");
         source.setLabel(getTranslation("template.source"));
@@ -115,7 +125,13 @@ class TemplateEditorView extends VerticalLayout implements BeforeEnterObserver, 
         editor.addClassName("editor-form");
         var split = new FlexLayout(editor, preview);
         split.addClassName("editor-split");
-        var heading = new HorizontalLayout(new H2(template.nameEs()), state);
+        int versionNo = template.versionNo();
+        var export = new Anchor(DownloadHandler.fromInputStream(event -> {
+            byte[] file = portability.export(code, versionNo);
+            return new DownloadResponse(new ByteArrayInputStream(file), TemplatePortability.fileName(code, versionNo),
+                    "application/json", file.length);
+        }), AttachmentType.DOWNLOAD, getTranslation("template.export"));
+        var heading = new HorizontalLayout(new H2(template.nameEs()), state, export);
         heading.setAlignItems(Alignment.BASELINE);
         add(heading, split);
     }

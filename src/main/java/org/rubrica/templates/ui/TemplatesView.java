@@ -1,6 +1,11 @@
 package org.rubrica.templates.ui;
 
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadI18N;
+import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -9,7 +14,11 @@ import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import org.rubrica.shared.InvalidInputException;
+import org.rubrica.shared.ui.Notices;
 import org.rubrica.templates.TemplateCatalog;
+import org.rubrica.templates.TemplateImport;
+import org.rubrica.templates.TemplatePortability;
 import org.rubrica.templates.TemplateSummary;
 
 /** The institution's templates; a click opens one for editing. */
@@ -18,7 +27,7 @@ import org.rubrica.templates.TemplateSummary;
 @RolesAllowed("TEMPLATE_ADMIN")
 class TemplatesView extends VerticalLayout implements HasDynamicTitle {
 
-    TemplatesView(TemplateCatalog catalog) {
+    TemplatesView(TemplateCatalog catalog, TemplatePortability portability) {
         setSizeFull();
         Grid<TemplateSummary> grid = new Grid<>();
         grid.addColumn(t -> t.name(getLocale())).setHeader(getTranslation("template.name")).setFlexGrow(2);
@@ -26,7 +35,34 @@ class TemplatesView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(TemplateSummary::versionNo).setHeader(getTranslation("template.version")).setAutoWidth(true);
         grid.setItems(catalog.publishedTemplates());
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("admin/plantillas/" + e.getItem().code())));
-        add(new H2(getTranslation("menu.templates")), grid);
+        add(new H2(getTranslation("menu.templates")), grid, importer(portability));
+    }
+
+    /** A template file from another installation; it arrives as a draft (the list shows published ones). */
+    private Upload importer(TemplatePortability portability) {
+        Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> getUI().ifPresent(ui -> ui.access(() -> {
+            try {
+                TemplateImport result = portability.importPackage(bytes);
+                String message = getTranslation("template.import.done", result.code(), result.draftVersionNo());
+                Notices.success(result.otherBaseFormat() ? message + " " + getTranslation("template.import.other-base")
+                        : message);
+                ui.navigate("admin/plantillas/" + result.code());
+            } catch (InvalidInputException e) {
+                Notices.error(getTranslation(e.messageKey(), e.arguments()));
+            }
+        }))));
+        upload.setAcceptedFileTypes("application/json", ".json");
+        upload.setMaxFileSize(TemplatePortability.MAX_FILE_BYTES);
+        upload.setUploadButton(new Button(getTranslation("template.import")));
+        upload.setDropLabel(new Span(getTranslation("template.import.help")));
+        upload.setId("template-import");
+        var i18n = new UploadI18N();
+        i18n.setError(new UploadI18N.Error()
+                .setFileIsTooBig(getTranslation("template.import.too-large", TemplatePortability.MAX_FILE_BYTES / 1024))
+                .setIncorrectFileType(getTranslation("template.import.unreadable"))
+                .setTooManyFiles(getTranslation("template.import.unreadable")));
+        upload.setI18n(i18n);
+        return upload;
     }
 
     @Override
