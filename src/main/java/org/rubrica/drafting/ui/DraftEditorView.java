@@ -14,6 +14,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -42,6 +43,7 @@ import org.rubrica.shared.ui.PdfPages;
 import org.rubrica.templates.FieldDefinition;
 import org.rubrica.templates.RichText;
 import org.rubrica.templates.TemplateCatalog;
+import org.rubrica.templates.TemplateSummary;
 import org.rubrica.templates.TemplateVersion;
 
 /**
@@ -54,13 +56,14 @@ import org.rubrica.templates.TemplateVersion;
 @RolesAllowed(Role.Names.DRAFTER)
 class DraftEditorView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
-    static final String TEMPLATE = "oficio";
+    static final String DEFAULT_TEMPLATE = "oficio";
 
     private final OficioService oficios;
     private final TemplateCatalog templates;
     private final Directory directory;
     private final CurrentActor currentActor;
 
+    private final Select<TemplateSummary> kind = new Select<>();
     private final ComboBox<Unit> recipient = new ComboBox<>();
     private final TextField subject = new TextField();
     private final TextArea body = new TextArea();
@@ -69,6 +72,7 @@ class DraftEditorView extends VerticalLayout implements BeforeEnterObserver, Has
     private final FormLayout form = new FormLayout();
     private final PdfPages preview = new PdfPages();
 
+    private String templateCode = DEFAULT_TEMPLATE;
     private UUID editing;
     private int version;
     /** The stored rich body and its plain-text form: kept as it was unless the text is changed. */
@@ -91,9 +95,7 @@ class DraftEditorView extends VerticalLayout implements BeforeEnterObserver, Has
     public void beforeEnter(BeforeEnterEvent event) {
         editing = event.getRouteParameters().get("id").map(raw -> NotFoundException.parseId(raw, "oficio")).orElse(null);
         if (editing == null) {
-            TemplateVersion template = templates.publishedVersion(TEMPLATE);
-            build(template);
-            body.setValue(RichText.toPlainText(template.defaultBodyHtml()));
+            chooseTemplate(DEFAULT_TEMPLATE);
             return;
         }
         OficioDetails oficio = oficios.get(editing);
@@ -102,6 +104,14 @@ class DraftEditorView extends VerticalLayout implements BeforeEnterObserver, Has
         }
         build(templates.version(oficio.templateVersionId()));
         fill(oficio);
+    }
+
+    /** A new draft starts from the chosen template's newest version, with its fields and default body. */
+    private void chooseTemplate(String code) {
+        templateCode = code;
+        TemplateVersion template = templates.publishedVersion(code);
+        build(template);
+        body.setValue(RichText.toPlainText(template.defaultBodyHtml()));
     }
 
     @Override
@@ -126,6 +136,22 @@ class DraftEditorView extends VerticalLayout implements BeforeEnterObserver, Has
         errors.bind("recipient", recipient).bind("subject", subject).bind("body", body);
 
         form.removeAll();
+        if (editing == null) {
+            if (kind.getListDataView().getItemCount() == 0) {
+                kind.setLabel(getTranslation("oficio.template"));
+                kind.setId("template");
+                kind.setItems(templates.publishedTemplates());
+                kind.setItemLabelGenerator(t -> t.name(getLocale()));
+                kind.addValueChangeListener(e -> {
+                    if (e.isFromClient() && e.getValue() != null) {
+                        chooseTemplate(e.getValue().code());
+                    }
+                });
+            }
+            kind.getListDataView().getItems().filter(t -> t.code().equals(templateCode)).findFirst()
+                    .ifPresent(kind::setValue);
+            form.add(kind);
+        }
         form.add(recipient, subject);
         templateFields.clear();
         for (FieldDefinition field : template.fields()) {
@@ -173,7 +199,7 @@ class DraftEditorView extends VerticalLayout implements BeforeEnterObserver, Has
     private void showPreview() {
         try {
             errors.clear();
-            byte[] pdf = editing == null ? oficios.previewPdf(TEMPLATE, content()) : oficios.previewPdf(editing, content());
+            byte[] pdf = editing == null ? oficios.previewPdf(templateCode, content()) : oficios.previewPdf(editing, content());
             preview.show(pdf, oficios.pageImages(pdf), getTranslation("pdf.preview-file"));
         } catch (InvalidInputException e) {
             errors.show(e, this);
@@ -185,7 +211,7 @@ class DraftEditorView extends VerticalLayout implements BeforeEnterObserver, Has
             errors.clear();
             UUID id = editing;
             if (id == null) {
-                id = oficios.startDraft(TEMPLATE, content());
+                id = oficios.startDraft(templateCode, content());
             } else {
                 version = oficios.saveDraft(id, content(), version);
             }
