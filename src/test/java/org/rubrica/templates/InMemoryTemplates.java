@@ -2,6 +2,7 @@ package org.rubrica.templates;
 
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +35,31 @@ final class InMemoryTemplates {
         templates.add(OFICIO, oficio.source(),
                 oficio.manifest().fieldDefinitions().stream().map(FieldDefinition::name).toList());
         return templates;
+    }
+
+    /** Every shipped template over the shipped base format, and the version id each template code got. */
+    record AllBuiltins(InMemoryTemplates templates, Map<String, Long> versionIds) {
+
+        long id(String code) {
+            Long id = versionIds.get(code);
+            if (id == null) {
+                throw new IllegalArgumentException("no built-in template " + code + " in " + versionIds.keySet());
+            }
+            return id;
+        }
+    }
+
+    /** The shipped base format with every shipped template, as versions 101, 102 … in classpath order. */
+    static AllBuiltins allBuiltins() {
+        BuiltinSet set = BuiltinTemplates.fromClasspath();
+        InMemoryTemplates templates = new InMemoryTemplates(set.baseFormat());
+        Map<String, Long> ids = new LinkedHashMap<>();
+        long id = 101;
+        for (BuiltinTemplate t : set.templates()) {
+            templates.add(id, t.source(), t.manifest().fieldDefinitions().stream().map(FieldDefinition::name).toList());
+            ids.put(t.manifest().code(), id++);
+        }
+        return new AllBuiltins(templates, Map.copyOf(ids));
     }
 
     /** No templates yet, over the given base format (what {@code <#import "base.ftlx">} finds). */
