@@ -1,5 +1,8 @@
 package org.rubrica.drafting.internal;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -11,6 +14,7 @@ import org.rubrica.drafting.DraftContent;
 import org.rubrica.shared.InvalidInputException;
 import org.rubrica.shared.NotFoundException;
 import org.rubrica.templates.FieldDefinition;
+import org.rubrica.templates.FieldType;
 import org.rubrica.templates.RichText;
 import org.rubrica.templates.TemplateVersion;
 import org.springframework.stereotype.Component;
@@ -74,12 +78,31 @@ public class DraftValidator {
             if (field.maxLength() != null && value.length() > field.maxLength()) {
                 throw new InvalidInputException("validation.too-long", field.name());
             }
+            if (!hasTypeFormat(field, value)) {
+                throw new InvalidInputException(field.type() == FieldType.DATE ? "validation.date" : "validation.number",
+                        field.name());
+            }
             if (field.pattern() != null && !field.pattern().isBlank() && !matches(field.pattern(), value)) {
                 throw new InvalidInputException("validation.pattern", field.name());
             }
             cleaned.put(field.name(), value);
         }
         return cleaned; // values for fields the template does not define are dropped
+    }
+
+    /** Dates travel as ISO dates (2026-11-22) so templates can print them in words; numbers as numbers. */
+    private static boolean hasTypeFormat(FieldDefinition field, String value) {
+        try {
+            switch (field.type()) {
+                case DATE -> LocalDate.parse(value);
+                case NUMBER -> new BigDecimal(value);
+                default -> {
+                }
+            }
+            return true;
+        } catch (DateTimeParseException | NumberFormatException e) {
+            return false;
+        }
     }
 
     private static boolean matches(String pattern, String value) {

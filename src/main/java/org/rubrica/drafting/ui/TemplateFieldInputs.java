@@ -3,6 +3,7 @@ package org.rubrica.drafting.ui;
 import java.util.Locale;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasHelper;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -35,6 +36,10 @@ final class TemplateFieldInputs {
     private static <T extends Component & HasValue<?, String>> void configure(T input, FieldDefinition field) {
         input.setRequiredIndicatorVisible(field.required());
         input.setId("field-" + field.name());
+        if (field.type() == FieldType.DATE || field.type() == FieldType.NUMBER) {
+            ((HasHelper) input).setHelperText(
+                    input.getTranslation(field.type() == FieldType.DATE ? "field.date.help" : "field.number.help"));
+        }
         if (field.maxLength() != null) {
             if (input instanceof TextField t) {
                 t.setMaxLength(field.maxLength());

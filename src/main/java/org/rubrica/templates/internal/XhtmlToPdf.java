@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.Deque;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedDeque;
 
 import javax.xml.XMLConstants;
@@ -22,6 +24,8 @@ import org.openpdf.text.pdf.PdfObject;
 import org.openpdf.text.pdf.PdfString;
 import org.rubrica.templates.TemplateRenderException;
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
@@ -32,7 +36,9 @@ import org.xml.sax.helpers.DefaultHandler;
  * subsets with Identity-H encoding, so every character prints as typed; templates name them as
  * {@code font-family: "Liberation Serif"} or {@code "Liberation Sans"}. The XHTML is parsed with DOCTYPEs
  * forbidden (no external entities) and the engine may fetch no resources (see {@link SandboxedUserAgent}).
- * Thread-safe: every call builds its own renderer; font resolvers are pooled and used by one call at a time.
+ * Thread-safe: renderers are pooled and used by one call at a time. A pooled renderer keeps its registered
+ * fonts and the engine's parsed default stylesheet, which is most of the fixed cost of a document; the
+ * document's own stylesheet is parsed anew every time, so templates never see each other's styles.
  */
 public final class XhtmlToPdf {
 
@@ -43,11 +49,15 @@ public final class XhtmlToPdf {
             "liberation/LiberationSerif-Italic.ttf", "liberation/LiberationSerif-BoldItalic.ttf",
     };
 
-    /** Registering the eight fonts costs ~70 ms per resolver, so resolvers are reused, one render at a time. */
-    private static final int MAX_IDLE_RESOLVERS = 16;
+    /**
+     * Registering the eight fonts costs ~70 ms per renderer and parsing the default stylesheet a few ms more,
+     * so renderers are reused, one render at a time.
+     */
+    private static final int MAX_IDLE_RENDERERS = 16;
 
     private final DocumentBuilderFactory xmlParsers = hardenedParserFactory();
-    private final Deque<ITextFontResolver> idleResolvers = new ConcurrentLinkedDeque<>();
+    private final Deque<Pooled> idleRenderers = new ConcurrentLinkedDeque<>();
+    private volatile DraftMark draftMark;
 
     /**
      * What the PDF's document information says ({@code null} values are left out), and whether every page
@@ -58,37 +68,35 @@ public final class XhtmlToPdf {
 
     public byte[] render(String xhtml, PdfInfo info) {
         Document dom = parse(xhtml);
-        float dotsPerPoint = ITextRenderer.DEFAULT_DOTS_PER_POINT;
-        int dotsPerPixel = ITextRenderer.DEFAULT_DOTS_PER_PIXEL;
-        ITextOutputDevice device = new ITextOutputDevice(dotsPerPoint);
-        ITextFontResolver fonts = borrowFonts();
-        ITextRenderer renderer = new ITextRenderer(dotsPerPoint, dotsPerPixel, device,
-                new SandboxedUserAgent(device, dotsPerPixel), fonts);
+        Pooled pooled = borrowRenderer();
+        ITextRenderer renderer = pooled.renderer;
+        boolean reusable = false;
         try {
+            pooled.forgetMetadata(dom);
             renderer.setDocument(dom, null); // also forgets any @font-face fonts of the previous document
             renderer.setListener(new Metadata(info));
-            if (info.draft()) {
-                renderer.setPdfPageEvent(new DraftMark());
-            }
+            renderer.setPdfPageEvent(info.draft() ? draftMark() : null);
             renderer.layout();
             ByteArrayOutputStream pdf = new ByteArrayOutputStream(64 * 1024);
             renderer.createPDF(pdf);
+            reusable = true;
             return pdf.toByteArray();
         } catch (RuntimeException e) {
             throw new TemplateRenderException("The document could not be laid out as PDF: " + e.getMessage(), e);
         } finally {
-            if (idleResolvers.size() < MAX_IDLE_RESOLVERS) {
-                idleResolvers.push(fonts);
+            // a renderer that failed half-way may hold half a document: it is not reused
+            if (reusable && idleRenderers.size() < MAX_IDLE_RENDERERS) {
+                idleRenderers.push(pooled);
             }
         }
     }
 
-    private ITextFontResolver borrowFonts() {
-        ITextFontResolver fonts = idleResolvers.poll();
-        if (fonts != null) {
-            return fonts;
+    private Pooled borrowRenderer() {
+        Pooled pooled = idleRenderers.poll();
+        if (pooled != null) {
+            return pooled;
         }
-        fonts = new ITextFontResolver();
+        ITextFontResolver fonts = new ITextFontResolver();
         try {
             for (String font : FONTS) {
                 fonts.addFont(font, BaseFont.IDENTITY_H, true);
@@ -96,7 +104,52 @@ public final class XhtmlToPdf {
         } catch (IOException e) {
             throw new UncheckedIOException("Fonts missing from the classpath (openpdf-fonts-extra)", e);
         }
-        return fonts;
+        float dotsPerPoint = ITextRenderer.DEFAULT_DOTS_PER_POINT;
+        int dotsPerPixel = ITextRenderer.DEFAULT_DOTS_PER_PIXEL;
+        ITextOutputDevice device = new ITextOutputDevice(dotsPerPoint);
+        return new Pooled(new ITextRenderer(dotsPerPoint, dotsPerPixel, device,
+                new SandboxedUserAgent(device, dotsPerPixel), fonts));
+    }
+
+    /**
+     * A renderer and the metadata names its output device may still hold. The device keeps document metadata
+     * (title, author, every {@code <meta name>} of the head) from one document to the next; they are removed
+     * before the next document, or a document without an author would inherit the previous one's.
+     */
+    private static final class Pooled {
+
+        private static final Set<String> ALWAYS = Set.of("title", "author", "subject", "keywords", "creator");
+
+        final ITextRenderer renderer;
+        private Set<String> lastNames = ALWAYS;
+
+        Pooled(ITextRenderer renderer) {
+            this.renderer = renderer;
+        }
+
+        void forgetMetadata(Document next) {
+            ITextOutputDevice device = renderer.getOutputDevice();
+            for (String name : lastNames) {
+                device.setMetadata(name, null); // null removes every entry of that name
+            }
+            Set<String> names = new HashSet<>(ALWAYS);
+            NodeList metas = next.getElementsByTagNameNS("*", "meta");
+            for (int i = 0; i < metas.getLength(); i++) {
+                names.add(((Element) metas.item(i)).getAttribute("name"));
+            }
+            names.remove("");
+            lastNames = names;
+        }
+    }
+
+    /** Stateless apart from its font, so one serves every document. */
+    private DraftMark draftMark() {
+        DraftMark mark = draftMark;
+        if (mark == null) {
+            mark = new DraftMark();
+            draftMark = mark;
+        }
+        return mark;
     }
 
     private Document parse(String xhtml) {

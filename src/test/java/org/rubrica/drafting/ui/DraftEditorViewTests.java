@@ -11,6 +11,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 
@@ -19,6 +20,7 @@ import org.rubrica.Acting;
 import org.rubrica.KaribuTest;
 import org.rubrica.directory.Directory;
 import org.rubrica.directory.Unit;
+import org.rubrica.templates.TemplateSummary;
 import org.springframework.beans.factory.annotation.Autowired;
 
 class DraftEditorViewTests extends KaribuTest {
@@ -59,6 +61,28 @@ class DraftEditorViewTests extends KaribuTest {
 
         _click(_get(Button.class, spec -> spec.withText("Guardar borrador")));
         assertThat(_get(H2.class, spec -> spec.withText("Solicitud de apoyo logístico"))).isNotNull();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void choosing_another_kind_brings_its_fields_and_their_rules() {
+        openEditor();
+        Select<TemplateSummary> kind = _get(Select.class, spec -> spec.withId("template"));
+        _setValue(kind, kind.getListDataView().getItems().filter(t -> t.code().equals("respuesta")).findFirst().orElseThrow());
+        chooseRecipient("SEC/DGE");
+        _setValue(_get(TextField.class, spec -> spec.withLabel("Asunto")), "Respuesta a su solicitud");
+        _setValue(_get(TextField.class, spec -> spec.withLabel("Número del oficio que se responde")), "SEC/DGE/0042/2026");
+        TextField date = _get(TextField.class, spec -> spec.withLabel("Fecha del oficio que se responde"));
+        _setValue(date, "3 de noviembre");
+        _click(_get(Button.class, spec -> spec.withText("Guardar borrador")));
+        assertThat(date.isInvalid()).isTrue();
+        assertThat(date.getErrorMessage()).startsWith("Escriba la fecha como AAAA-MM-DD");
+
+        _setValue(date, "2026-11-03");
+        _click(_get(Button.class, spec -> spec.withText("Vista previa")));
+        assertThat(_find(Image.class, spec -> spec.withClasses("pdf-page"))).isNotEmpty();
+        _click(_get(Button.class, spec -> spec.withText("Guardar borrador")));
+        assertThat(_get(H2.class, spec -> spec.withText("Respuesta a su solicitud"))).isNotNull();
     }
 
     @Test
