@@ -88,10 +88,7 @@ public class OficioService {
      */
     public int saveDraft(UUID id, DraftContent content, int expectedVersion) {
         Actor actor = currentActor.require();
-        OficioRow oficio = load(id, actor);
-        if (!access.canEdit(actor, oficio)) {
-            throw new AccessDeniedException("not editable by " + actor.username());
-        }
+        OficioRow oficio = loadEditable(id, actor);
         DraftContent clean = validator.clean(content, templates.version(oficio.templateVersionId()),
                 oficio.senderUnitId());
         Instant now = clock.instant();
@@ -148,10 +145,7 @@ public class OficioService {
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public byte[] previewPdf(UUID id, DraftContent content) {
         Actor actor = currentActor.require();
-        OficioRow oficio = load(id, actor);
-        if (!access.canEdit(actor, oficio)) {
-            throw new AccessDeniedException("not editable by " + actor.username());
-        }
+        OficioRow oficio = loadEditable(id, actor);
         DraftContent clean = validator.clean(content, templates.version(oficio.templateVersionId()),
                 oficio.senderUnitId());
         return renderer.toPdf(oficio.templateVersionId(), assembler.assemble(oficio.senderUnitId(),
@@ -197,10 +191,7 @@ public class OficioService {
      */
     public TemplateMove moveToNewestTemplate(UUID id, int expectedVersion) {
         Actor actor = currentActor.require();
-        OficioRow oficio = load(id, actor);
-        if (!access.canEdit(actor, oficio)) {
-            throw new AccessDeniedException("not editable by " + actor.username());
-        }
+        OficioRow oficio = loadEditable(id, actor);
         TemplateVersion from = templates.version(oficio.templateVersionId());
         TemplateVersion to = templates.publishedVersion(from.templateCode());
         Map<String, String> kept = new HashMap<>();
@@ -235,6 +226,15 @@ public class OficioService {
         // an oficio the person may not see answers exactly like a missing one, so ids cannot be probed
         return oficios.find(id).filter(o -> access.canView(actor, o))
                 .orElseThrow(() -> new NotFoundException("oficio " + id));
+    }
+
+    /** Its author's, and still a draft; refused otherwise. */
+    private OficioRow loadEditable(UUID id, Actor actor) {
+        OficioRow oficio = load(id, actor);
+        if (!access.canEdit(actor, oficio)) {
+            throw new AccessDeniedException("not editable by " + actor.username());
+        }
+        return oficio;
     }
 
     private Actor requireDrafter() {
