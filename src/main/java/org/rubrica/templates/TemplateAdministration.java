@@ -13,6 +13,7 @@ import org.rubrica.templates.internal.TemplateRepository;
 import org.rubrica.templates.internal.TemplateRepository.StoredVersion;
 import org.rubrica.templates.internal.VersionDiff;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -40,7 +41,10 @@ public class TemplateAdministration {
     @Transactional(readOnly = true)
     public EditableTemplate editable(String code) {
         roles.requireRole(ROLE);
-        StoredVersion v = repository.editable(code).orElseThrow(() -> new TemplateNotFoundException(code));
+        return editable(repository.editable(code).orElseThrow(() -> new TemplateNotFoundException(code)));
+    }
+
+    private static EditableTemplate editable(StoredVersion v) {
         return new EditableTemplate(v.code(), v.kind(), v.nameEs(), v.nameEn(), v.id(), v.versionNo(),
                 !"PUBLISHED".equals(v.status()),
                 new TemplateDraft(v.source(), FieldSchemaJson.read(v.fieldSchemaJson()), v.defaultBodyHtml()));
@@ -57,11 +61,8 @@ public class TemplateAdministration {
     @Transactional(readOnly = true)
     public EditableTemplate version(String code, int versionNo) {
         roles.requireRole(ROLE);
-        StoredVersion v = repository.stored(code, versionNo)
-                .orElseThrow(() -> new TemplateNotFoundException(code + " v" + versionNo));
-        return new EditableTemplate(v.code(), v.kind(), v.nameEs(), v.nameEn(), v.id(), v.versionNo(),
-                !"PUBLISHED".equals(v.status()),
-                new TemplateDraft(v.source(), FieldSchemaJson.read(v.fieldSchemaJson()), v.defaultBodyHtml()));
+        return editable(repository.stored(code, versionNo)
+                .orElseThrow(() -> new TemplateNotFoundException(code + " v" + versionNo)));
     }
 
     /** Side-by-side differences between two versions: the layout, then the field schema, then the default body. */
@@ -72,12 +73,11 @@ public class TemplateAdministration {
         return VersionDiff.between(comparable(older.content()), comparable(newer.content()));
     }
 
+    /** Layout, then one JSON line per field, then the body: language-neutral, so the diff reads in any UI language. */
     private static String comparable(TemplateDraft content) {
-        StringBuilder text = new StringBuilder(content.source()).append("\n\n# campos\n");
-        content.fields().forEach(f -> text.append(f.name()).append(" · ").append(f.type()).append(f.required() ? " · obligatorio" : "")
-                .append(f.maxLength() == null ? "" : " · máx. " + f.maxLength()).append(" · ").append(f.labelEs())
-                .append(" / ").append(f.labelEn()).append('\n'));
-        return text.append("\n# cuerpo\n").append(RichText.toPlainText(content.defaultBodyHtml())).toString();
+        StringBuilder text = new StringBuilder(content.source()).append("\n\n");
+        content.fields().forEach(f -> text.append(FieldSchemaJson.write(List.of(f))).append('\n'));
+        return text.append('\n').append(RichText.toPlainText(content.defaultBodyHtml())).toString();
     }
 
     /**
@@ -88,7 +88,8 @@ public class TemplateAdministration {
      */
     public long saveDraft(String code, TemplateDraft draft) {
         roles.requireRole(ROLE);
-        long templateId = repository.templateIdOf(code).orElseThrow(() -> new TemplateNotFoundException(code));
+        long templateId = repository.templateId(code).orElseThrow(() -> new TemplateNotFoundException(code));
+        repository.lockTemplate(templateId);
         String kind = repository.kindOf(code).orElseThrow();
         if (draft.source() == null || draft.source().isBlank()) {
             throw new InvalidInputException("validation.required", "source");
@@ -104,7 +105,7 @@ public class TemplateAdministration {
                 "default-body", body, "base-format", baseHash);
         // a fresh row (and id) per save: rendering caches by version id, so a preview never shows stale text
         repository.deleteDraft(templateId);
-        long id = repository.insertDraft(templateId, repository.nextVersion(templateId),
+        long id = repository.insertDraft(templateId, repository.nextVersionNo(templateId),
                 draft.source(), schema, body, repository.newestBaseFormatId(), hash);
         tryRender(id, draft.fields());
         return id;
@@ -113,13 +114,21 @@ public class TemplateAdministration {
     /** Publishes the pending draft: from now on new documents start from it. */
     public TemplateVersionInfo publish(String code) {
         roles.requireRole(ROLE);
+        repository.templateId(code).ifPresent(repository::lockTemplate);
         StoredVersion draft = repository.editable(code).filter(v -> !"PUBLISHED".equals(v.status()))
                 .orElseThrow(() -> new InvalidInputException("template.publish.no-draft"));
         tryRender(draft.id(), FieldSchemaJson.read(draft.fieldSchemaJson()));
-        if (!repository.publishDraft(draft.id())) {
-            throw new InvalidInputException("template.publish.no-draft");
-        }
-        return new TemplateVersionInfo(draft.id(), draft.versionNo(), true, null);
+        int versionNo = repository.publishDraft(draft.id())
+                .orElseThrow(() -> new InvalidInputException("template.publish.no-draft"));
+        return new TemplateVersionInfo(draft.id(), versionNo, true, null);
+    }
+
+    /** Drops the pending draft; published versions are untouched. */
+    public void discardDraft(String code) {
+        roles.requireRole(ROLE);
+        long templateId = repository.templateId(code).orElseThrow(() -> new TemplateNotFoundException(code));
+        repository.lockTemplate(templateId);
+        repository.deleteDraft(templateId);
     }
 
     /** Publishes an older version's content anew, as the newest version (history is never rewritten). */
@@ -127,16 +136,21 @@ public class TemplateAdministration {
         roles.requireRole(ROLE);
         StoredVersion old = repository.stored(code, versionNo).filter(v -> "PUBLISHED".equals(v.status()))
                 .orElseThrow(() -> new NotFoundException("template " + code + " v" + versionNo));
+        repository.lockTemplate(old.templateId());
+        if (repository.editable(code).filter(v -> !"PUBLISHED".equals(v.status())).isPresent()) {
+            throw new InvalidInputException("template.restore.draft-pending"); // never discard someone's draft
+        }
         String hash = ContentHash.of("republished", old.code(), String.valueOf(versionNo), old.source(),
                 old.fieldSchemaJson(), old.defaultBodyHtml(), repository.newestBaseFormatHash());
-        repository.deleteDraft(old.templateId());
-        int next = repository.nextVersion(old.templateId());
-        long id = repository.publishCopy(old.templateId(), next, old, repository.newestBaseFormatId(), hash);
+        int next = repository.nextVersionNo(old.templateId());
+        long id = repository.insertPublishedVersion(old.templateId(), next, old.source(), old.fieldSchemaJson(),
+                old.defaultBodyHtml(), repository.newestBaseFormatId(), hash);
+        tryRender(id, FieldSchemaJson.read(old.fieldSchemaJson())); // the old layout on today's base format
         return new TemplateVersionInfo(id, next, true, null);
     }
 
     /** Any version (draft or published) rendered with sample values, as its administrator previews it. */
-    @Transactional(readOnly = true)
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public byte[] previewPdf(long versionId) {
         roles.requireRole(ROLE);
         TemplateVersion version = repository.version(versionId)
@@ -144,9 +158,10 @@ public class TemplateAdministration {
         return renderer.toPdf(versionId, SampleDocument.of(version.fields()));
     }
 
+    /** Through the PDF engine too: XHTML it cannot lay out would otherwise fail every document later. */
     private void tryRender(long versionId, List<FieldDefinition> fields) {
         try {
-            renderer.toXhtml(versionId, SampleDocument.of(fields));
+            renderer.toPdf(versionId, SampleDocument.of(fields));
         } catch (TemplateRenderException e) {
             throw new InvalidInputException("template.source.invalid", "source",
                     e.line() == null ? "?" : e.line(), e.column() == null ? "?" : e.column(), e.getMessage());

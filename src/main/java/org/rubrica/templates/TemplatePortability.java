@@ -52,9 +52,9 @@ public class TemplatePortability {
     public TemplateImport importPackage(byte[] file) {
         roles.requireRole(TemplateAdministration.ROLE);
         TemplatePackage pkg = parse(file);
-        boolean isNew = repository.templateIdOf(pkg.code()).isEmpty();
+        boolean isNew = repository.templateId(pkg.code()).isEmpty();
         if (isNew) {
-            repository.createTemplate(pkg.code(), pkg.kind(), pkg.nameEs(), pkg.nameEn());
+            repository.insertTemplate(pkg.code(), pkg.kind(), pkg.nameEs(), pkg.nameEn());
         } else if (!repository.kindOf(pkg.code()).orElseThrow().equals(pkg.kind())) {
             throw new InvalidInputException("template.import.kind-mismatch", "file", pkg.code());
         }
@@ -87,6 +87,9 @@ public class TemplatePortability {
                 || !KIND.matcher(pkg.kind()).matches() || blank(pkg.nameEs()) || blank(pkg.nameEn())
                 || pkg.nameEs().length() > 120 || pkg.nameEn().length() > 120) {
             throw new InvalidInputException("template.import.identity", "file");
+        }
+        if (pkg.source() == null || pkg.fields() == null || pkg.fields().contains(null)) {
+            throw new InvalidInputException("template.import.unreadable", "file");
         }
         return pkg;
     }

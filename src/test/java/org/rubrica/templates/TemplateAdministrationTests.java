@@ -151,9 +151,20 @@ class TemplateAdministrationTests {
             assertThat(line.change()).isEqualTo(DiffLine.Change.ADDED);
             assertThat(line.newer()).contains("Expediente: ${data.fields.expediente}");
         });
-        assertThat(diff).anySatisfy(line -> assertThat(line.newer()).startsWith("expediente · TEXT · obligatorio"));
+        assertThat(diff).anySatisfy(line -> assertThat(line.newer()).contains("\"name\":\"expediente\"", "\"required\":true"));
         assertThat(administration.compare("oficio", originalVersion, withField + 1))
                 .allMatch(line -> line.change() == DiffLine.Change.SAME);
+    }
+
+    @Test
+    void a_pending_draft_is_never_discarded_by_a_restore_only_on_request() {
+        acting.as(TEMPLATE_ADMIN);
+        administration.saveDraft("oficio", withRequiredExpediente());
+        assertThatThrownBy(() -> administration.republish("oficio", originalVersion))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("template.restore.draft-pending"));
+        administration.discardDraft("oficio");
+        assertThat(administration.editable("oficio").draft()).isFalse();
     }
 
     @Test

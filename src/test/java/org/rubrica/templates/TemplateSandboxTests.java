@@ -65,6 +65,7 @@ class TemplateSandboxTests {
             "<@\"${data.subject}\"?interpret/>",
             "${data.fields.campo?eval}",
             "${data.fields.campo?<#---->eval}",
+            "${\"<#--\"}<@data.subject?interpret/>${\"-->\"}",
             "<#assign t=data.subject?[#-- x --]interpret><@t/>",
     })
     void a_template_cannot_reach_java_files_or_other_versions(String source) {

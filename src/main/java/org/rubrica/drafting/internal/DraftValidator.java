@@ -25,6 +25,8 @@ public class DraftValidator {
 
     public static final int BODY_MAX = 100_000;
 
+    private static final long PATTERN_TIMEOUT_MILLIS = 100;
+
     private final Directory directory;
 
     DraftValidator(Directory directory) {
@@ -105,11 +107,14 @@ public class DraftValidator {
         }
     }
 
+    /** A pattern that takes too long on the value counts as not matching: the drafter sees it at the field. */
     private static boolean matches(String pattern, String value) {
         try {
-            return Pattern.compile(pattern).matcher(value).matches();
+            return Pattern.compile(pattern).matcher(TimeBoundedText.of(value, PATTERN_TIMEOUT_MILLIS)).matches();
         } catch (PatternSyntaxException e) {
             return true; // a broken pattern is the template's fault, not the drafter's
+        } catch (TimeBoundedText.TooSlow e) {
+            return false;
         }
     }
 }

@@ -14,6 +14,7 @@ public final class FieldSchemaRules {
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,39}");
     private static final int MAX_FIELDS = 60;
+    private static final int MAX_PATTERN_LENGTH = 200;
 
     private FieldSchemaRules() {
     }
@@ -38,6 +39,9 @@ public final class FieldSchemaRules {
                 throw new InvalidInputException("template.field.max-length.invalid", "fields", name);
             }
             if (f.pattern() != null && !f.pattern().isBlank()) {
+                if (f.pattern().length() > MAX_PATTERN_LENGTH) {
+                    throw new InvalidInputException("template.field.pattern.invalid", "fields", name);
+                }
                 try {
                     Pattern.compile(f.pattern());
                 } catch (PatternSyntaxException e) {

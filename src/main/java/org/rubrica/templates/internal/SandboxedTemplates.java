@@ -126,7 +126,15 @@ public final class SandboxedTemplates {
             template.process(model, out);
             deadline.finish();
             return out.toString();
-        } catch (RuntimeException | IOException | TemplateException | StackOverflowError e) {
+        } catch (Error e) {
+            if (deadline != null) {
+                deadline.finish(); // never leave the alarm armed to interrupt whatever this thread does next
+            }
+            if (e instanceof StackOverflowError overflow) {
+                throw translate(name, overflow);
+            }
+            throw e;
+        } catch (RuntimeException | IOException | TemplateException e) {
             if (deadline != null && deadline.finish()) {
                 throw new TemplateRenderException("Template " + name + " took longer than "
                         + describe(limits.maxTime()) + " to render and was stopped (an endless or very long loop?)",

@@ -97,11 +97,11 @@ public class TemplateRepository implements VersionSources {
                 .params(versionNo, source, contentHash).query(Long.class).single();
     }
 
-    Optional<Long> templateId(String code) {
+    public Optional<Long> templateId(String code) {
         return jdbc.sql("SELECT id FROM templates_template WHERE code = ?").param(code).query(Long.class).optional();
     }
 
-    long insertTemplate(String code, String kind, String nameEs, String nameEn) {
+    public long insertTemplate(String code, String kind, String nameEs, String nameEn) {
         return jdbc.sql("""
                         INSERT INTO templates_template (code, kind, name_es, name_en)
                         VALUES (?, ?, ?, ?) RETURNING id""")
@@ -125,12 +125,12 @@ public class TemplateRepository implements VersionSources {
         jdbc.sql("UPDATE templates_template SET builtin_hash = ? WHERE id = ?").params(hash, templateId).update();
     }
 
-    int nextVersionNo(long templateId) {
+    public int nextVersionNo(long templateId) {
         return jdbc.sql("SELECT coalesce(max(version_no), 0) + 1 FROM templates_template_version WHERE template_id = ?")
                 .param(templateId).query(Integer.class).single();
     }
 
-    long insertPublishedVersion(long templateId, int versionNo, String source, String fieldSchemaJson,
+    public long insertPublishedVersion(long templateId, int versionNo, String source, String fieldSchemaJson,
                                 String defaultBodyHtml, long baseFormatId, String contentHash) {
         return jdbc.sql("""
                         INSERT INTO templates_template_version (template_id, version_no, status, source, field_schema,
@@ -184,9 +184,19 @@ public class TemplateRepository implements VersionSources {
                 .query(Long.class).single();
     }
 
-    public boolean publishDraft(long versionId) {
-        return jdbc.sql("UPDATE templates_template_version SET status = 'PUBLISHED', published_at = now() WHERE id = ? AND status = 'DRAFT'")
-                .param(versionId).update() == 1;
+    /** Publishes a draft as the newest version, even if a version was published after the draft was saved. */
+    public Optional<Integer> publishDraft(long versionId) {
+        return jdbc.sql("""
+                        UPDATE templates_template_version v SET status = 'PUBLISHED', published_at = now(),
+                            version_no = (SELECT max(o.version_no) + 1 FROM templates_template_version o
+                                          WHERE o.template_id = v.template_id)
+                        WHERE v.id = ? AND v.status = 'DRAFT' RETURNING v.version_no""")
+                .param(versionId).query(Integer.class).optional();
+    }
+
+    /** Serialises changes to one template's versions (saves, publishing, imports) across sessions and nodes. */
+    public void lockTemplate(long templateId) {
+        jdbc.sql("SELECT id FROM templates_template WHERE id = ? FOR UPDATE").param(templateId).query(Long.class).single();
     }
 
     public long newestBaseFormatId() {
@@ -195,15 +205,6 @@ public class TemplateRepository implements VersionSources {
 
     public String newestBaseFormatHash() {
         return newestBaseFormat().orElseThrow().contentHash();
-    }
-
-    public int nextVersion(long templateId) {
-        return nextVersionNo(templateId);
-    }
-
-    public long publishCopy(long templateId, int versionNo, StoredVersion from, long baseFormatId, String hash) {
-        return insertPublishedVersion(templateId, versionNo, from.source(), from.fieldSchemaJson(),
-                from.defaultBodyHtml(), baseFormatId, hash);
     }
 
     private static StoredVersion stored(ResultSet rs, int n) throws SQLException {
@@ -215,16 +216,8 @@ public class TemplateRepository implements VersionSources {
 
     // portability
 
-    public Optional<Long> templateIdOf(String code) {
-        return templateId(code);
-    }
-
     public Optional<String> kindOf(String code) {
         return jdbc.sql("SELECT kind FROM templates_template WHERE code = ?").param(code).query(String.class).optional();
-    }
-
-    public long createTemplate(String code, String kind, String nameEs, String nameEn) {
-        return insertTemplate(code, kind, nameEs, nameEn);
     }
 
     public String baseFormatSourceOf(long versionId) {

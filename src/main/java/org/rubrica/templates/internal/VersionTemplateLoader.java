@@ -19,9 +19,13 @@ import freemarker.cache.TemplateLoader;
 final class VersionTemplateLoader implements TemplateLoader {
 
     static final Pattern NAME = Pattern.compile("v([1-9][0-9]{0,17})/(template|base)\\.ftlx");
-    private static final Pattern EVALUATING_BUILTIN = Pattern.compile("\\?\\s*(interpret|eval)(?![A-Za-z0-9_])");
-    /** FTL comments may sit inside an expression ({@code x?<#---->eval}), so they are blanked before the scan. */
-    private static final Pattern COMMENT = Pattern.compile("<#--.*?-->|\\[#--.*?--\\]", Pattern.DOTALL);
+    /**
+     * Scanned over the raw text, with whitespace and FTL comments allowed between {@code ?} and the name
+     * ({@code x?<#---->eval}). Blanking comments first would be fooled by a string literal holding
+     * {@code <#--}, which hides real code from the scan.
+     */
+    private static final Pattern EVALUATING_BUILTIN = Pattern.compile(
+            "\\?(?:\\s|<#--.*?-->|\\[#--.*?--\\])*(interpret|eval)(?![A-Za-z0-9_])", Pattern.DOTALL);
 
     private final VersionSources sources;
 
@@ -56,7 +60,7 @@ final class VersionTemplateLoader implements TemplateLoader {
 
     /** {@code ?eval} and {@code ?interpret} would turn data, possibly user text, into template code. */
     static void rejectEvaluatingBuiltins(String name, String text) throws ForbiddenSourceException {
-        Matcher m = EVALUATING_BUILTIN.matcher(withoutComments(text));
+        Matcher m = EVALUATING_BUILTIN.matcher(text);
         if (m.find()) {
             int line = 1;
             int lineStart = 0;
@@ -69,11 +73,6 @@ final class VersionTemplateLoader implements TemplateLoader {
             throw new ForbiddenSourceException("?" + m.group(1) + " is not allowed in templates", name, line,
                     m.start() - lineStart + 1);
         }
-    }
-
-    /** Comments replaced by spaces (newlines kept), so positions still point at the original text. */
-    private static String withoutComments(String text) {
-        return COMMENT.matcher(text).replaceAll(c -> c.group().replaceAll("[^\\n]", " "));
     }
 
     @Override

@@ -104,7 +104,7 @@ class TemplateEditorView extends VerticalLayout implements BeforeEnterObserver, 
 
     private void load(EditableTemplate template) {
         removeAll();
-        title = template.nameEs();
+        title = "en".equals(getLocale().getLanguage()) ? template.nameEn() : template.nameEs();
         source.setValue(template.content().source());
         defaultBody.setValue(RichText.toPlainText(template.content().defaultBodyHtml()));
         schema.setFields(template.content().fields());
@@ -131,7 +131,9 @@ class TemplateEditorView extends VerticalLayout implements BeforeEnterObserver, 
             return new DownloadResponse(new ByteArrayInputStream(file), TemplatePortability.fileName(code, versionNo),
                     "application/json", file.length);
         }), AttachmentType.DOWNLOAD, getTranslation("template.export"));
-        var heading = new HorizontalLayout(new H2(template.nameEs()), state, export);
+        var discard = new Button(getTranslation("template.discard"), e -> discard());
+        discard.setVisible(template.draft());
+        var heading = new HorizontalLayout(new H2(title), state, export, discard);
         heading.setAlignItems(Alignment.BASELINE);
         add(heading, split);
     }
@@ -145,7 +147,7 @@ class TemplateEditorView extends VerticalLayout implements BeforeEnterObserver, 
             String text = source.getValue();
             load(administration.editable(code));
             source.setValue(text);
-            preview.show(pdf, renderer.toPngPages(pdf, 110), code + "-borrador.pdf");
+            preview.show(pdf, renderer.toPngPages(pdf, 110), getTranslation("template.preview-file", code));
             Notices.success(getTranslation("template.saved"));
         } catch (InvalidInputException e) {
             errors.show(e, this);
@@ -169,8 +171,18 @@ class TemplateEditorView extends VerticalLayout implements BeforeEnterObserver, 
     }
 
     private void restore(TemplateVersionInfo version) {
-        var published = administration.republish(code, version.versionNo());
-        Notices.success(getTranslation("template.published.done", published.versionNo()));
+        try {
+            var published = administration.republish(code, version.versionNo());
+            Notices.success(getTranslation("template.published.done", published.versionNo()));
+            load(administration.editable(code));
+        } catch (InvalidInputException e) {
+            Notices.error(getTranslation(e.messageKey(), e.arguments()));
+        }
+    }
+
+    private void discard() {
+        administration.discardDraft(code);
+        Notices.success(getTranslation("template.discarded"));
         load(administration.editable(code));
     }
 }

@@ -5,7 +5,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadI18N;
-import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -15,6 +14,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
 import org.rubrica.shared.InvalidInputException;
+import org.rubrica.shared.ui.BoundedUpload;
 import org.rubrica.shared.ui.Notices;
 import org.rubrica.templates.TemplateCatalog;
 import org.rubrica.templates.TemplateImport;
@@ -40,17 +40,21 @@ class TemplatesView extends VerticalLayout implements HasDynamicTitle {
 
     /** A template file from another installation; it arrives as a draft (the list shows published ones). */
     private Upload importer(TemplatePortability portability) {
-        Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> getUI().ifPresent(ui -> ui.access(() -> {
+        Upload upload = new Upload(new BoundedUpload(TemplatePortability.MAX_FILE_BYTES, (name, bytes) -> {
+            if (bytes == null) {
+                Notices.error(getTranslation("template.import.too-large", TemplatePortability.MAX_FILE_BYTES / 1024));
+                return;
+            }
             try {
                 TemplateImport result = portability.importPackage(bytes);
                 String message = getTranslation("template.import.done", result.code(), result.draftVersionNo());
                 Notices.success(result.otherBaseFormat() ? message + " " + getTranslation("template.import.other-base")
                         : message);
-                ui.navigate("admin/plantillas/" + result.code());
+                getUI().ifPresent(ui -> ui.navigate("admin/plantillas/" + result.code()));
             } catch (InvalidInputException e) {
                 Notices.error(getTranslation(e.messageKey(), e.arguments()));
             }
-        }))));
+        }));
         upload.setAcceptedFileTypes("application/json", ".json");
         upload.setMaxFileSize(TemplatePortability.MAX_FILE_BYTES);
         upload.setUploadButton(new Button(getTranslation("template.import")));
