@@ -38,6 +38,13 @@ public class TemplateAdministration {
         this.roles = roles;
     }
 
+    /** All templates, including those that so far exist only as a draft (for instance, just imported). */
+    @Transactional(readOnly = true)
+    public List<TemplateListing> templates() {
+        roles.requireRole(ROLE);
+        return repository.listings();
+    }
+
     @Transactional(readOnly = true)
     public EditableTemplate editable(String code) {
         roles.requireRole(ROLE);

@@ -47,6 +47,10 @@ class TemplatePortabilityTests {
         assertThat(imported.draft()).isTrue();
         assertThat(imported.content().source()).isEqualTo(administration.editable("oficio").content().source());
         assertThat(imported.content().fields()).isEqualTo(catalog.publishedVersion("oficio").fields());
+        assertThat(administration.templates()).anySatisfy(t -> {
+            assertThat(t.code()).isEqualTo("oficio_importado");
+            assertThat(t.draftPending()).isTrue();
+        });
     }
 
     @Test

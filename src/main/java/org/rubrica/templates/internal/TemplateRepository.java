@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.rubrica.templates.TemplateListing;
 import org.rubrica.templates.TemplateSummary;
 import org.rubrica.templates.TemplateVersion;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -225,5 +226,17 @@ public class TemplateRepository implements VersionSources {
                         SELECT b.source FROM templates_template_version v
                         JOIN templates_base_format b ON b.id = v.base_format_id WHERE v.id = ?""")
                 .param(versionId).query(String.class).single();
+    }
+
+    /** Every template, drafts-only ones included, ordered by Spanish name. */
+    public List<TemplateListing> listings() {
+        return jdbc.sql("""
+                        SELECT t.code, t.kind, t.name_es, t.name_en, max(v.version_no),
+                               bool_or(v.status = 'DRAFT')
+                        FROM templates_template t JOIN templates_template_version v ON v.template_id = t.id
+                        GROUP BY t.id ORDER BY t.name_es, t.code""")
+                .query((rs, n) -> new TemplateListing(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getInt(5), rs.getBoolean(6)))
+                .list();
     }
 }

@@ -16,10 +16,10 @@ import jakarta.annotation.security.RolesAllowed;
 import org.rubrica.shared.InvalidInputException;
 import org.rubrica.shared.ui.BoundedUpload;
 import org.rubrica.shared.ui.Notices;
-import org.rubrica.templates.TemplateCatalog;
+import org.rubrica.templates.TemplateAdministration;
+import org.rubrica.templates.TemplateListing;
 import org.rubrica.templates.TemplateImport;
 import org.rubrica.templates.TemplatePortability;
-import org.rubrica.templates.TemplateSummary;
 
 /** The institution's templates; a click opens one for editing. */
 @Route("admin/plantillas")
@@ -27,13 +27,15 @@ import org.rubrica.templates.TemplateSummary;
 @RolesAllowed("TEMPLATE_ADMIN")
 class TemplatesView extends VerticalLayout implements HasDynamicTitle {
 
-    TemplatesView(TemplateCatalog catalog, TemplatePortability portability) {
+    TemplatesView(TemplateAdministration administration, TemplatePortability portability) {
         setSizeFull();
-        Grid<TemplateSummary> grid = new Grid<>();
+        Grid<TemplateListing> grid = new Grid<>();
         grid.addColumn(t -> t.name(getLocale())).setHeader(getTranslation("template.name")).setFlexGrow(2);
-        grid.addColumn(TemplateSummary::code).setHeader(getTranslation("template.code")).setAutoWidth(true);
-        grid.addColumn(TemplateSummary::versionNo).setHeader(getTranslation("template.version")).setAutoWidth(true);
-        grid.setItems(catalog.publishedTemplates());
+        grid.addColumn(TemplateListing::code).setHeader(getTranslation("template.code")).setAutoWidth(true);
+        grid.addColumn(TemplateListing::newestVersionNo).setHeader(getTranslation("template.version")).setAutoWidth(true);
+        grid.addColumn(t -> t.draftPending() ? getTranslation("template.draft") : "")
+                .setHeader(getTranslation("template.pending")).setAutoWidth(true);
+        grid.setItems(administration.templates());
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("admin/plantillas/" + e.getItem().code())));
         add(new H2(getTranslation("menu.templates")), grid, importer(portability));
     }
