@@ -105,8 +105,10 @@ public class OficioService {
     public OficioDetails get(UUID id) {
         Actor actor = currentActor.require();
         OficioRow oficio = load(id, actor);
-        var can = new OficioAffordances(access.canEdit(actor, oficio), access.canSend(actor, oficio),
-                oficio.status() == OficioStatus.SENT && access.isRecipient(actor, oficio.recipientUnitId()));
+        boolean canEdit = access.canEdit(actor, oficio);
+        var can = new OficioAffordances(canEdit, access.canSend(actor, oficio),
+                oficio.status() == OficioStatus.SENT && access.isRecipient(actor, oficio.recipientUnitId()),
+                canEdit && newerTemplateExists(oficio));
         return details(oficio, can);
     }
 
@@ -226,6 +228,11 @@ public class OficioService {
         // an oficio the person may not see answers exactly like a missing one, so ids cannot be probed
         return oficios.find(id).filter(o -> access.canView(actor, o))
                 .orElseThrow(() -> new NotFoundException("oficio " + id));
+    }
+
+    private boolean newerTemplateExists(OficioRow oficio) {
+        String code = templates.version(oficio.templateVersionId()).templateCode();
+        return templates.publishedVersion(code).id() != oficio.templateVersionId();
     }
 
     /** Its author's, and still a draft; refused otherwise. */

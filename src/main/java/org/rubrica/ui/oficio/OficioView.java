@@ -32,7 +32,6 @@ import org.rubrica.shared.NotFoundException;
 import org.rubrica.shared.ui.Formats;
 import org.rubrica.shared.ui.Notices;
 import org.rubrica.shared.ui.PdfPages;
-import org.rubrica.templates.TemplateCatalog;
 
 /**
  * An oficio's page: its PDF, its facts, its trail and what the person may do with it. Opening a delivered
@@ -45,14 +44,12 @@ class OficioView extends VerticalLayout implements BeforeEnterObserver, HasDynam
     private final OficioService oficios;
     private final DeliveryService delivery;
     private final Trail trail;
-    private final TemplateCatalog templates;
     private String title = "";
 
-    OficioView(OficioService oficios, DeliveryService delivery, Trail trail, TemplateCatalog templates) {
+    OficioView(OficioService oficios, DeliveryService delivery, Trail trail) {
         this.oficios = oficios;
         this.delivery = delivery;
         this.trail = trail;
-        this.templates = templates;
         addClassName("oficio-view");
     }
 
@@ -88,7 +85,7 @@ class OficioView extends VerticalLayout implements BeforeEnterObserver, HasDynam
             actions.add(new Button(getTranslation("action.edit"),
                     e -> UI.getCurrent().navigate("oficios/" + oficio.id() + "/editar")));
         }
-        if (can.canEdit() && templates.publishedVersion(oficio.templateCode()).id() != oficio.templateVersionId()) {
+        if (can.canMoveTemplate()) {
             var move = new Button(getTranslation("template.move"), e -> moveToNewestTemplate(oficio));
             move.setId("move-template");
             actions.add(move);
