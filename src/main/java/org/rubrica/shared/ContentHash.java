@@ -11,6 +11,15 @@ public final class ContentHash {
     private ContentHash() {
     }
 
+    /** SHA-256 of the bytes themselves, in hex. */
+    public static String ofBytes(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static String of(String... labelsAndValues) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");

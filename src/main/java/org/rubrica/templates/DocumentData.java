@@ -7,12 +7,25 @@ import java.util.Map;
  * Everything a template may print. Plain strings are escaped by the renderer; {@code bodyHtml} must be
  * sanitised rich text ({@link RichText#sanitize}) and is cleaned once more before it is printed.
  *
- * @param number the official number, {@code null} until the document is signed
- * @param draft  prints a "BORRADOR" mark on every page
+ * @param number           the official number, {@code null} until the document is signed
+ * @param draft            prints a "BORRADOR" mark on every page
+ * @param verificationCode the code printed for online verification, {@code null} until signed
+ * @param verificationQr   a PNG of the QR code leading to the verification page, {@code null} until signed
  */
 public record DocumentData(String institutionName, String agencyName, String unitName, String unitCode,
                            String place, LocalDate date, String number,
                            String recipientName, String recipientCargo, String recipientUnitName,
                            String subject, String bodyHtml, String authorName, String authorCargo,
-                           Map<String, String> fields, boolean draft) {
+                           Map<String, String> fields, boolean draft, String verificationCode,
+                           byte[] verificationQr) {
+
+    /** A document that is not signed yet: the verification place shows that signing fills it. */
+    public DocumentData(String institutionName, String agencyName, String unitName, String unitCode,
+                        String place, LocalDate date, String number,
+                        String recipientName, String recipientCargo, String recipientUnitName,
+                        String subject, String bodyHtml, String authorName, String authorCargo,
+                        Map<String, String> fields, boolean draft) {
+        this(institutionName, agencyName, unitName, unitCode, place, date, number, recipientName, recipientCargo,
+                recipientUnitName, subject, bodyHtml, authorName, authorCargo, fields, draft, null, null);
+    }
 }

@@ -2,7 +2,9 @@ package org.rubrica.templates;
 
 import java.util.List;
 
+import org.rubrica.templates.internal.AssetResolver;
 import org.rubrica.templates.internal.PdfPageImages;
+import org.rubrica.templates.internal.RenderContext;
 import org.rubrica.templates.internal.SandboxedTemplates;
 import org.rubrica.templates.internal.TemplateModel;
 import org.rubrica.templates.internal.TemplateRepository;
@@ -20,27 +22,27 @@ import org.springframework.stereotype.Service;
 public class DocumentRenderer {
 
     private final SandboxedTemplates templates;
-    private final VersionFields versionFields;
-    private final XhtmlToPdf xhtmlToPdf = new XhtmlToPdf();
+    private final VersionContexts contexts;
+    private final XhtmlToPdf xhtmlToPdf;
     private final PdfPageImages pageImages = new PdfPageImages();
 
     @Autowired
-    DocumentRenderer(TemplateRepository repository) {
-        this(new SandboxedTemplates(repository), versionId -> repository.version(versionId)
-                .map(v -> v.fields().stream().map(FieldDefinition::name).toList())
-                .orElseThrow(() -> new TemplateNotFoundException("template version " + versionId)));
+    DocumentRenderer(TemplateRepository repository, AssetResolver assets) {
+        this(new SandboxedTemplates(repository), versionId -> repository.renderContext(versionId)
+                .orElseThrow(() -> new TemplateNotFoundException("template version " + versionId)), assets);
     }
 
     /** For tests and benchmarks that render without a database. */
-    DocumentRenderer(SandboxedTemplates templates, VersionFields versionFields) {
+    DocumentRenderer(SandboxedTemplates templates, VersionContexts contexts, AssetResolver assets) {
         this.templates = templates;
-        this.versionFields = versionFields;
+        this.contexts = contexts;
+        this.xhtmlToPdf = new XhtmlToPdf(assets);
     }
 
-    /** The names of a version's schema fields, so templates see every field even when it has no value. */
+    /** What a version renders with besides its sources: its schema's field names and its base format's settings. */
     @FunctionalInterface
-    interface VersionFields {
-        List<String> names(long versionId);
+    interface VersionContexts {
+        RenderContext of(long versionId);
     }
 
     /**
@@ -48,7 +50,13 @@ public class DocumentRenderer {
      * @throws TemplateRenderException   when the template fails; carries line and column when known
      */
     public String toXhtml(long templateVersionId, DocumentData data) {
-        return templates.render(templateVersionId, TemplateModel.of(data, versionFields.names(templateVersionId)));
+        return toXhtml(templateVersionId, data, null);
+    }
+
+    private String toXhtml(long templateVersionId, DocumentData data, BaseFormatSettings formatOverride) {
+        RenderContext context = contexts.of(templateVersionId);
+        BaseFormatSettings format = formatOverride == null ? context.format() : formatOverride;
+        return templates.render(templateVersionId, TemplateModel.of(data, context.fieldNames(), format));
     }
 
     /**
@@ -59,7 +67,12 @@ public class DocumentRenderer {
      * @throws TemplateRenderException   when the template fails or produces XHTML the PDF engine refuses
      */
     public byte[] toPdf(long templateVersionId, DocumentData data) {
-        return xhtmlToPdf.render(toXhtml(templateVersionId, data), new PdfInfo(blankToNull(data.subject()),
+        return toPdf(templateVersionId, data, null);
+    }
+
+    /** As {@link #toPdf(long, DocumentData)}, with other base format settings: the administrator's live preview. */
+    byte[] toPdf(long templateVersionId, DocumentData data, BaseFormatSettings format) {
+        return xhtmlToPdf.render(toXhtml(templateVersionId, data, format), new PdfInfo(blankToNull(data.subject()),
                 blankToNull(data.authorName()), data.draft()));
     }
 

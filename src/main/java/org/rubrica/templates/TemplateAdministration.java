@@ -6,6 +6,7 @@ import org.rubrica.shared.ContentHash;
 import org.rubrica.shared.InvalidInputException;
 import org.rubrica.shared.NotFoundException;
 import org.rubrica.shared.RoleGuard;
+import org.rubrica.templates.internal.BaseFormats;
 import org.rubrica.templates.internal.FieldSchemaJson;
 import org.rubrica.templates.internal.FieldSchemaRules;
 import org.rubrica.templates.internal.SampleDocument;
@@ -107,9 +108,7 @@ public class TemplateAdministration {
         FieldSchemaRules.check(draft.fields());
         String schema = FieldSchemaJson.write(draft.fields());
         String body = RichText.sanitize(draft.defaultBodyHtml() == null ? "" : draft.defaultBodyHtml());
-        String baseHash = repository.newestBaseFormatHash();
-        String hash = ContentHash.of("kind", kind, "layout", draft.source(), "fields", schema,
-                "default-body", body, "base-format", baseHash);
+        String hash = BaseFormats.versionHash(kind, draft.source(), schema, body, repository.newestBaseFormatHash());
         // a fresh row (and id) per save: rendering caches by version id, so a preview never shows stale text
         repository.deleteDraft(templateId);
         long id = repository.insertDraft(templateId, repository.nextVersionNo(templateId),

@@ -96,21 +96,25 @@ class BuiltinTemplateImportTests {
     }
 
     @Test
-    void a_new_base_format_gives_each_template_a_new_version_while_old_versions_keep_theirs() {
+    void a_new_base_format_file_moves_each_template_onto_it_while_old_versions_keep_theirs() {
         TemplateVersion before = catalog.publishedVersion("oficio");
         BuiltinSet shipped = BuiltinTemplates.fromClasspath();
-        String changedBase = shipped.baseFormat().replace("<#assign azul = \"#1d3557\">",
-                "<#assign azul = \"#7a1f2b\">");
+        String changedBase = shipped.baseFormat().replace("Página <span", "Hoja <span");
         assertThat(changedBase).isNotEqualTo(shipped.baseFormat());
 
-        ImportResult result = importer.importAll(new BuiltinSet(changedBase, shipped.templates()));
+        try {
+            ImportResult result = importer.importAll(new BuiltinSet(changedBase, shipped.templates()));
 
-        assertThat(result.newBaseFormatVersion()).isNotNull();
-        assertThat(result.newTemplateVersions()).contains("oficio v" + (before.versionNo() + 1));
-        TemplateVersion after = catalog.publishedVersion("oficio");
-        DocumentData data = InMemoryTemplates.sampleOficio(false);
-        assertThat(renderer.toXhtml(after.id(), data)).contains("#7a1f2b").doesNotContain("#1d3557");
-        assertThat(renderer.toXhtml(before.id(), data)).contains("#1d3557").doesNotContain("#7a1f2b");
+            assertThat(result.newBaseFormatVersion()).isNotNull();
+            assertThat(result.newTemplateVersions()).isEmpty(); // the templates' own files did not change
+            TemplateVersion after = catalog.publishedVersion("oficio");
+            assertThat(after.versionNo()).isEqualTo(before.versionNo() + 1);
+            DocumentData data = InMemoryTemplates.sampleOficio(false);
+            assertThat(renderer.toXhtml(after.id(), data)).contains("Hoja <span").doesNotContain("Página <span");
+            assertThat(renderer.toXhtml(before.id(), data)).contains("Página <span").doesNotContain("Hoja <span");
+        } finally {
+            importer.importAll(shipped); // the shipped format again, for the tests that follow
+        }
     }
 
     @Test

@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.rubrica.templates.internal.AssetResolver;
 import org.rubrica.templates.internal.BuiltinTemplates;
 import org.rubrica.templates.internal.BuiltinTemplates.BuiltinSet;
 import org.rubrica.templates.internal.BuiltinTemplates.BuiltinTemplate;
+import org.rubrica.templates.internal.RenderContext;
 import org.rubrica.templates.internal.SandboxedTemplates;
 import org.rubrica.templates.internal.VersionSources.VersionSource;
 
@@ -21,6 +23,8 @@ final class InMemoryTemplates {
     private final Map<Long, VersionSource> sources = new HashMap<>();
     private final Map<Long, List<String>> fieldNames = new HashMap<>();
     private final String baseFormat;
+    private BaseFormatSettings format = BaseFormatSettings.DEFAULTS;
+    private AssetResolver assets = AssetResolver.NONE;
 
     private InMemoryTemplates(String baseFormat) {
         this.baseFormat = baseFormat;
@@ -80,8 +84,21 @@ final class InMemoryTemplates {
     /** A renderer with other bounds on rendering time and output size. */
     DocumentRenderer renderer(SandboxedTemplates.Limits limits) {
         return new DocumentRenderer(new SandboxedTemplates(id -> Optional.ofNullable(sources.get(id)), limits),
-                id -> Optional.ofNullable(fieldNames.get(id))
-                        .orElseThrow(() -> new TemplateNotFoundException("template version " + id)));
+                id -> new RenderContext(Optional.ofNullable(fieldNames.get(id))
+                        .orElseThrow(() -> new TemplateNotFoundException("template version " + id)), format),
+                assets);
+    }
+
+    /** Renders with these base format settings from now on (the shipped defaults until then). */
+    InMemoryTemplates withFormat(BaseFormatSettings format) {
+        this.format = format;
+        return this;
+    }
+
+    /** Prints these images for {@code asset:<name>} addresses. */
+    InMemoryTemplates withAssets(AssetResolver assets) {
+        this.assets = assets;
+        return this;
     }
 
     /** A complete oficio with accents and the other characters Spanish letters need. */

@@ -30,7 +30,7 @@ class PdfPreviewBenchmark {
         String xhtml = renderer.toXhtml(InMemoryTemplates.OFICIO, oficio);
         byte[] pdf = renderer.toPdf(InMemoryTemplates.OFICIO, oficio);
         assertThat(renderer.toPngPages(pdf, 96)).hasSize(1); // the figures are for one page
-        XhtmlToPdf xhtmlToPdf = new XhtmlToPdf();
+        XhtmlToPdf xhtmlToPdf = new XhtmlToPdf(org.rubrica.templates.internal.AssetResolver.NONE);
         XhtmlToPdf.PdfInfo info = new XhtmlToPdf.PdfInfo(oficio.subject(), oficio.authorName(), true);
 
         System.out.println("PDF preview render, one-page oficio, " + WARM_UP + " warm-up + " + RUNS

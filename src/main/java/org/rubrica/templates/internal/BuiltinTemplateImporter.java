@@ -1,9 +1,11 @@
 package org.rubrica.templates.internal;
 
-import org.rubrica.shared.ContentHash;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.rubrica.shared.ContentHash;
+import org.rubrica.templates.BaseFormatSettings;
+import org.rubrica.templates.internal.BaseFormats.Outcome;
 import org.rubrica.templates.internal.BuiltinTemplates.BuiltinSet;
 import org.rubrica.templates.internal.BuiltinTemplates.BuiltinTemplate;
 import org.rubrica.templates.internal.TemplateRepository.StoredBaseFormat;
@@ -11,17 +13,20 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Brings the database in line with the shipped templates without ever touching a stored version: content
- * equal to the newest published version (by hash) changes nothing; different content becomes a new
- * published version. A new base format also gives every built-in template a new version pinned to it.
+ * Brings the database in line with the shipped templates without ever touching a stored version. A changed
+ * base format file becomes a new base format version (keeping the administrator's settings) that every
+ * template, administrators' versions included, moves onto. A built-in template is re-imported only when its
+ * own files changed since it was last imported, so an administrator's published version stays until then.
  */
 @Component
 public class BuiltinTemplateImporter {
 
     private final TemplateRepository repository;
+    private final BaseFormats baseFormats;
 
-    BuiltinTemplateImporter(TemplateRepository repository) {
+    BuiltinTemplateImporter(TemplateRepository repository, BaseFormats baseFormats) {
         this.repository = repository;
+        this.baseFormats = baseFormats;
     }
 
     /** What an import created; empty lists mean the database was already up to date. */
@@ -34,16 +39,9 @@ public class BuiltinTemplateImporter {
 
     @Transactional
     public ImportResult importAll(BuiltinSet builtins) {
-        repository.lockForImport();
-        String baseHash = ContentHash.of("base-format", builtins.baseFormat());
-        StoredBaseFormat base = repository.newestBaseFormat().orElse(null);
-        Integer newBaseVersion = null;
-        if (base == null || !base.contentHash().equals(baseHash)) {
-            int versionNo = base == null ? 1 : base.versionNo() + 1;
-            long id = repository.insertBaseFormat(versionNo, builtins.baseFormat(), baseHash);
-            base = new StoredBaseFormat(id, versionNo, baseHash);
-            newBaseVersion = versionNo;
-        }
+        BaseFormatSettings settings = repository.newestBaseFormat().map(StoredBaseFormat::settings)
+                .orElse(BaseFormatSettings.DEFAULTS);
+        Outcome base = baseFormats.publish(builtins.baseFormat(), settings);
         List<String> created = new ArrayList<>();
         for (BuiltinTemplate template : builtins.templates()) {
             Integer versionNo = importTemplate(template, base);
@@ -51,28 +49,27 @@ public class BuiltinTemplateImporter {
                 created.add(template.manifest().code() + " v" + versionNo);
             }
         }
-        return new ImportResult(newBaseVersion, List.copyOf(created));
+        return new ImportResult(base.created() ? base.versionNo() : null, List.copyOf(created));
     }
 
-    /** @return the new version number, or {@code null} when the newest published version is identical */
-    private Integer importTemplate(BuiltinTemplate template, StoredBaseFormat base) {
+    /** @return the new version number, or {@code null} when the files are those imported last time */
+    private Integer importTemplate(BuiltinTemplate template, Outcome base) {
         TemplateManifest m = template.manifest();
         String schema = FieldSchemaJson.write(m.fieldDefinitions());
         String body = template.defaultBodyHtml();
-        // the base format's hash is part of the content: a new base format means a new version
-        String hash = ContentHash.of("kind", m.kind(), "layout", template.source(), "fields", schema,
-                "default-body", body, "base-format", base.contentHash());
+        String filesHash = ContentHash.of("kind", m.kind(), "layout", template.source(), "fields", schema,
+                "default-body", body);
         long templateId = repository.templateId(m.code())
                 .orElseGet(() -> repository.insertTemplate(m.code(), m.kind(), m.name().es(), m.name().en()));
         repository.updateTemplateNames(templateId, m.name().es(), m.name().en());
-        // compared with what was last imported, not with the newest version: an administrator's published
-        // change stays until the built-in files themselves change
-        if (repository.builtinHash(templateId).filter(hash::equals).isPresent()) {
+        if (repository.builtinHash(templateId).filter(filesHash::equals).isPresent()) {
             return null;
         }
+        repository.lockTemplate(templateId);
         int versionNo = repository.nextVersionNo(templateId);
-        repository.insertPublishedVersion(templateId, versionNo, template.source(), schema, body, base.id(), hash);
-        repository.rememberBuiltinImport(templateId, hash);
+        repository.insertPublishedVersion(templateId, versionNo, template.source(), schema, body, base.id(),
+                BaseFormats.versionHash(m.kind(), template.source(), schema, body, base.contentHash()));
+        repository.rememberBuiltinImport(templateId, filesHash);
         return versionNo;
     }
 }

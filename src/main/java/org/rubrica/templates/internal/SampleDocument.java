@@ -14,7 +14,18 @@ public final class SampleDocument {
     private SampleDocument() {
     }
 
+    /** A draft: no number, "BORRADOR" on every page. */
     public static DocumentData of(List<FieldDefinition> fields) {
+        return sample(fields, null, true, null);
+    }
+
+    /** As a signed document prints: numbered, with a verification code (its QR is placed by signing). */
+    public static DocumentData signed(List<FieldDefinition> fields) {
+        return sample(fields, "SEJ/DEJ/0042/2026", false, "7KQ2-M9XD-4TPA");
+    }
+
+    private static DocumentData sample(List<FieldDefinition> fields, String number, boolean draft,
+                                       String verificationCode) {
         Map<String, String> values = new LinkedHashMap<>();
         for (FieldDefinition field : fields) {
             values.put(field.name(), switch (field.type()) {
@@ -25,9 +36,9 @@ public final class SampleDocument {
             });
         }
         return new DocumentData("Municipio de Ejemplo", "Secretaría de Ejemplo", "Dirección de Ejemplo", "SEJ/DEJ",
-                "Ciudad de Ejemplo", LocalDate.of(2026, 11, 22), null, "Lic. Nombre Apellido Apellido",
+                "Ciudad de Ejemplo", LocalDate.of(2026, 11, 22), number, "Lic. Nombre Apellido Apellido",
                 "Director de Ejemplo", "Dirección Destinataria", "Asunto de ejemplo",
                 "<p>Por medio del presente, este es un párrafo de ejemplo.</p><p>Sin otro particular.</p>",
-                "Nombre del Autor", "Cargo del Autor", values, true);
+                "Nombre del Autor", "Cargo del Autor", values, draft, verificationCode, null);
     }
 }

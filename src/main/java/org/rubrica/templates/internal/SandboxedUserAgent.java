@@ -12,10 +12,10 @@ import org.openpdf.pdf.ITextUserAgent;
 import org.openpdf.simple.extend.XhtmlCssOnlyNamespaceHandler;
 
 /**
- * Fetches nothing but the engine's own default stylesheet: a template that links a stylesheet or an image
- * by URL (file:, http:, jar:) gets nothing, so rendering can neither read local files nor reach internal
- * hosts. Images embedded as {@code data:} URIs still work, because the engine decodes them without
- * opening a stream.
+ * Fetches nothing but the engine's own default stylesheet and the institution's uploaded images
+ * ({@code asset:<name>}, from the template store): a template that links a stylesheet or an image by URL
+ * (file:, http:, jar:) gets nothing, so rendering can neither read local files nor reach internal hosts.
+ * Images embedded as {@code data:} URIs still work, because the engine decodes them without opening a stream.
  */
 final class SandboxedUserAgent extends ITextUserAgent {
 
@@ -24,8 +24,18 @@ final class SandboxedUserAgent extends ITextUserAgent {
             XhtmlCssOnlyNamespaceHandler.class.getResource("/resources/css/XhtmlNamespaceHandler.css");
     private static final byte[] DEFAULT_CSS_BYTES = read(DEFAULT_CSS);
 
-    SandboxedUserAgent(ITextOutputDevice outputDevice, int dotsPerPixel) {
+    private static final String ASSET = "asset:";
+
+    private final AssetResolver assets;
+
+    SandboxedUserAgent(ITextOutputDevice outputDevice, int dotsPerPixel, AssetResolver assets) {
         super(outputDevice, dotsPerPixel);
+        this.assets = assets;
+    }
+
+    @Override
+    public String resolveURI(String uri) {
+        return uri != null && uri.startsWith(ASSET) ? uri : super.resolveURI(uri);
     }
 
     @Override
@@ -33,8 +43,12 @@ final class SandboxedUserAgent extends ITextUserAgent {
         if (DEFAULT_CSS != null && DEFAULT_CSS.toString().equals(uri)) {
             return new ByteArrayInputStream(DEFAULT_CSS_BYTES);
         }
+        if (uri != null && uri.startsWith(ASSET)) {
+            return assets.printable(uri.substring(ASSET.length())).map(ByteArrayInputStream::new).orElse(null);
+        }
         return null;
     }
+
 
     @Override
     protected InputStream openStream(String uri) throws IOException {

@@ -2,17 +2,20 @@ package org.rubrica.templates.internal;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import org.rubrica.templates.BaseFormatSettings;
 import org.rubrica.templates.DocumentData;
 import org.rubrica.templates.RichText;
 
 /**
- * Turns {@link DocumentData} into what a template sees as {@code data}: a map of strings (never
+ * Turns {@link DocumentData} into what a template sees as {@code data} (and the base format's settings into
+ * {@code format}): a map of strings (never
  * {@code null}, so a template that forgets a default still prints nothing instead of failing), the
  * {@code fields} map with every schema field present, {@code draft} as a boolean, and the body cleaned
  * again because templates print it unescaped.
@@ -25,7 +28,12 @@ public final class TemplateModel {
     private TemplateModel() {
     }
 
-    public static Map<String, Object> of(DocumentData d, Collection<String> schemaFieldNames) {
+    /**
+     * @param format the base format's settings, seen by layouts as {@code format}
+     *               ({@link BaseFormatSettings#toModel()})
+     */
+    public static Map<String, Object> of(DocumentData d, Collection<String> schemaFieldNames,
+                                         BaseFormatSettings format) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("institutionName", text(d.institutionName()));
         data.put("agencyName", text(d.agencyName()));
@@ -44,8 +52,12 @@ public final class TemplateModel {
         data.put("authorCargo", text(d.authorCargo()));
         data.put("fields", fields(d.fields(), schemaFieldNames));
         data.put("draft", d.draft());
+        data.put("verificationCode", text(d.verificationCode()));
+        data.put("verificationQr", d.verificationQr() == null ? ""
+                : "data:image/png;base64," + Base64.getEncoder().encodeToString(d.verificationQr()));
         Map<String, Object> root = new HashMap<>();
         root.put("data", data);
+        root.put("format", format.toModel());
         return root;
     }
 

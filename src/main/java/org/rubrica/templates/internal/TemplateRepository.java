@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.rubrica.templates.BaseFormatSettings;
+import org.rubrica.templates.FieldDefinition;
 import org.rubrica.templates.TemplateListing;
 import org.rubrica.templates.TemplateSummary;
 import org.rubrica.templates.TemplateVersion;
@@ -68,6 +70,18 @@ public class TemplateRepository implements VersionSources {
                 .optional();
     }
 
+    public Optional<RenderContext> renderContext(long versionId) {
+        return jdbc.sql("""
+                        SELECT v.field_schema::text, b.settings::text
+                        FROM templates_template_version v JOIN templates_base_format b ON b.id = v.base_format_id
+                        WHERE v.id = ?""")
+                .param(versionId)
+                .query((rs, n) -> new RenderContext(
+                        FieldSchemaJson.read(rs.getString(1)).stream().map(FieldDefinition::name).toList(),
+                        FieldSchemaJson.readSettings(rs.getString(2))))
+                .optional();
+    }
+
     private static TemplateVersion version(ResultSet rs, int n) throws SQLException {
         return new TemplateVersion(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
                 FieldSchemaJson.read(rs.getString(5)), rs.getString(6));
@@ -75,27 +89,48 @@ public class TemplateRepository implements VersionSources {
 
     // importing built-ins
 
-    /** Serialises imports across application nodes starting together; released at commit. */
-    void lockForImport() {
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('templates.builtin-import'))").query().singleRow();
+    public record StoredBaseFormat(long id, int versionNo, String source, BaseFormatSettings settings,
+                                   String contentHash, Instant createdAt) {
     }
 
-    record StoredBaseFormat(long id, int versionNo, String contentHash) {
-    }
-
-    Optional<StoredBaseFormat> newestBaseFormat() {
+    public Optional<StoredBaseFormat> newestBaseFormat() {
         return jdbc.sql("""
-                        SELECT id, version_no, content_hash FROM templates_base_format
+                        SELECT id, version_no, source, settings::text, content_hash, created_at FROM templates_base_format
                         ORDER BY version_no DESC LIMIT 1""")
-                .query((rs, n) -> new StoredBaseFormat(rs.getLong(1), rs.getInt(2), rs.getString(3)))
+                .query((rs, n) -> new StoredBaseFormat(rs.getLong(1), rs.getInt(2), rs.getString(3),
+                        FieldSchemaJson.readSettings(rs.getString(4)), rs.getString(5), rs.getTimestamp(6).toInstant()))
                 .optional();
     }
 
-    long insertBaseFormat(int versionNo, String source, String contentHash) {
+    public long insertBaseFormat(int versionNo, String source, BaseFormatSettings settings, String contentHash) {
         return jdbc.sql("""
-                        INSERT INTO templates_base_format (version_no, source, content_hash)
-                        VALUES (?, ?, ?) RETURNING id""")
-                .params(versionNo, source, contentHash).query(Long.class).single();
+                        INSERT INTO templates_base_format (version_no, source, settings, content_hash)
+                        VALUES (?, ?, CAST(? AS jsonb), ?) RETURNING id""")
+                .params(versionNo, source, FieldSchemaJson.writeSettings(settings), contentHash)
+                .query(Long.class).single();
+    }
+
+    /** Serialises changes to the base format (an administrator's save, a start-up import) across nodes. */
+    public void lockBaseFormat() {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('templates.base-format'))").query().singleRow();
+    }
+
+    /** Each template's newest published version, for moving them onto a new base format. */
+    public List<StoredVersion> newestPublishedVersions() {
+        return jdbc.sql("SELECT DISTINCT ON (t.id) " + STORED_COLUMNS
+                        + " WHERE v.status = 'PUBLISHED' ORDER BY t.id, v.version_no DESC")
+                .query(TemplateRepository::stored).list();
+    }
+
+    public long baseFormatIdOf(long versionId) {
+        return jdbc.sql("SELECT base_format_id FROM templates_template_version WHERE id = ?").param(versionId)
+                .query(Long.class).single();
+    }
+
+    /** Pending drafts follow the newest base format: they are not published, so nothing pinned them. */
+    public void moveDraftsToBaseFormat(long baseFormatId) {
+        jdbc.sql("UPDATE templates_template_version SET base_format_id = ? WHERE status = 'DRAFT' AND base_format_id <> ?")
+                .params(baseFormatId, baseFormatId).update();
     }
 
     public Optional<Long> templateId(String code) {

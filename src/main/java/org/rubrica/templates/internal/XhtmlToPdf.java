@@ -56,6 +56,7 @@ public final class XhtmlToPdf {
     private static final int MAX_IDLE_RENDERERS = 16;
 
     private final DocumentBuilderFactory xmlParsers = hardenedParserFactory();
+    private final AssetResolver assets;
     private final Deque<Pooled> idleRenderers = new ConcurrentLinkedDeque<>();
     private volatile DraftMark draftMark;
 
@@ -64,6 +65,11 @@ public final class XhtmlToPdf {
      * gets the diagonal draft mark.
      */
     public record PdfInfo(String title, String author, boolean draft) {
+    }
+
+    /** @param assets the images {@code asset:<name>} addresses print */
+    public XhtmlToPdf(AssetResolver assets) {
+        this.assets = assets;
     }
 
     public byte[] render(String xhtml, PdfInfo info) {
@@ -86,6 +92,7 @@ public final class XhtmlToPdf {
         } finally {
             // a renderer that failed half-way may hold half a document: it is not reused
             if (reusable && idleRenderers.size() < MAX_IDLE_RENDERERS) {
+                pooled.userAgent.shrinkImageCache(); // the engine never trims its image cache by itself
                 idleRenderers.push(pooled);
             }
         }
@@ -107,8 +114,8 @@ public final class XhtmlToPdf {
         float dotsPerPoint = ITextRenderer.DEFAULT_DOTS_PER_POINT;
         int dotsPerPixel = ITextRenderer.DEFAULT_DOTS_PER_PIXEL;
         ITextOutputDevice device = new ITextOutputDevice(dotsPerPoint);
-        return new Pooled(new ITextRenderer(dotsPerPoint, dotsPerPixel, device,
-                new SandboxedUserAgent(device, dotsPerPixel), fonts));
+        SandboxedUserAgent userAgent = new SandboxedUserAgent(device, dotsPerPixel, assets);
+        return new Pooled(new ITextRenderer(dotsPerPoint, dotsPerPixel, device, userAgent, fonts), userAgent);
     }
 
     /**
@@ -121,10 +128,12 @@ public final class XhtmlToPdf {
         private static final Set<String> ALWAYS = Set.of("title", "author", "subject", "keywords", "creator");
 
         final ITextRenderer renderer;
+        final SandboxedUserAgent userAgent;
         private Set<String> lastNames = ALWAYS;
 
-        Pooled(ITextRenderer renderer) {
+        Pooled(ITextRenderer renderer, SandboxedUserAgent userAgent) {
             this.renderer = renderer;
+            this.userAgent = userAgent;
         }
 
         void forgetMetadata(Document next) {
