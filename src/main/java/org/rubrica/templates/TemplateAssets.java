@@ -26,6 +26,8 @@ public class TemplateAssets {
     /** How templates and the base format address an asset: {@code asset:escudo}. */
     public static final String ADDRESS_PREFIX = "asset:";
     public static final int MAX_BYTES = AssetImages.MAX_BYTES;
+    public static final int MIN_SIDE_PX = AssetImages.MIN_SIDE_PX;
+    public static final int MAX_SIDE_PX = AssetImages.MAX_SIDE_PX;
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{1,39}");
 
     private final AssetRepository repository;

@@ -58,7 +58,7 @@ final class SvgSanitizer {
         if (!head.startsWith("<")) {
             return false;
         }
-        String rest = head.replaceAll("(?s)^(<\\?.*?\\?>\\s*|<!--.*?-->\\s*|<!DOCTYPE[^>\\[]*>\\s*)*", "");
+        String rest = head.replaceAll("(?s)^(<\\?.*?\\?>\\s*|<!--.*?-->\\s*|<!DOCTYPE[^>\\[]*(\\[.*?\\])?\\s*>\\s*)*", "");
         return rest.startsWith("<svg") || rest.matches("(?s)^<[A-Za-z_][\\w.-]*:svg[\\s>].*");
     }
 
