@@ -8,13 +8,14 @@ import java.util.Set;
 
 import org.rubrica.directory.internal.DirectoryRepository;
 import org.rubrica.shared.NotFoundException;
+import org.rubrica.shared.UnitChoices;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Reads the organisation: the institution, its unit tree and its people. */
 @Service
 @Transactional(readOnly = true)
-public class Directory {
+public class Directory implements UnitChoices {
 
     private final DirectoryRepository repository;
     private final Clock clock;
@@ -42,6 +43,24 @@ public class Directory {
 
     public Optional<Unit> unitByCode(String code) {
         return repository.unitByCode(code);
+    }
+
+    @Override
+    public List<UnitChoice> unitChoices() {
+        return activeUnits().stream().sorted(java.util.Comparator.comparing(Unit::code))
+                .map(u -> new UnitChoice(u.id(), u.label())).toList();
+    }
+
+    /** The unit and every unit above it, up to its agency: whatever is granted to any of them reaches it. */
+    public List<Long> unitPath(long unitId) {
+        List<Long> path = new java.util.ArrayList<>();
+        Unit unit = unit(unitId);
+        path.add(unit.id());
+        while (unit.parentId() != null) {
+            unit = unit(unit.parentId());
+            path.add(unit.id());
+        }
+        return List.copyOf(path);
     }
 
     /** The agency (top-level unit) a unit belongs to. */

@@ -23,6 +23,7 @@ import org.rubrica.shared.NotFoundException;
 import org.rubrica.templates.DocumentRenderer;
 import org.rubrica.templates.FieldDefinition;
 import org.rubrica.templates.TemplateCatalog;
+import org.rubrica.templates.TemplateSummary;
 import org.rubrica.templates.TemplateVersion;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
@@ -66,10 +67,31 @@ public class OficioService {
         this.clock = clock;
     }
 
-    /** Starts a draft in the drafter's unit from the newest published version of a template. */
+    /** The templates the current drafter may start from: those available to their unit. */
+    @Transactional(readOnly = true)
+    public List<TemplateSummary> startingTemplates() {
+        Actor actor = requireDrafter();
+        return templates.publishedTemplatesFor(directory.unitPath(actor.unitId()));
+    }
+
+    /**
+     * The version a new draft from this template starts from, if the current drafter's unit may use it.
+     *
+     * @throws org.rubrica.templates.TemplateNotFoundException when it is unknown or not available to them
+     */
+    @Transactional(readOnly = true)
+    public TemplateVersion startingVersion(String templateCode) {
+        return startingVersion(requireDrafter(), templateCode);
+    }
+
+    private TemplateVersion startingVersion(Actor actor, String templateCode) {
+        return templates.publishedVersionFor(templateCode, directory.unitPath(actor.unitId()));
+    }
+
+    /** Starts a draft in the drafter's unit from the newest published version of a template available to it. */
     public UUID startDraft(String templateCode, DraftContent content) {
         Actor actor = requireDrafter();
-        TemplateVersion template = templates.publishedVersion(templateCode);
+        TemplateVersion template = startingVersion(actor, templateCode);
         DraftContent clean = validator.clean(content, template, actor.unitId());
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();
@@ -137,7 +159,7 @@ public class OficioService {
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public byte[] previewPdf(String templateCode, DraftContent content) {
         Actor actor = requireDrafter();
-        TemplateVersion template = templates.publishedVersion(templateCode);
+        TemplateVersion template = startingVersion(actor, templateCode);
         DraftContent clean = validator.clean(content, template, actor.unitId());
         return renderer.toPdf(template.id(), assembler.assemble(actor.unitId(), actor.personId(), clean,
                 null, null, true));

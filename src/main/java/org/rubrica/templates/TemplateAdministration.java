@@ -1,11 +1,15 @@
 package org.rubrica.templates;
 
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.rubrica.shared.ContentHash;
 import org.rubrica.shared.InvalidInputException;
 import org.rubrica.shared.NotFoundException;
 import org.rubrica.shared.RoleGuard;
+import org.rubrica.shared.UnitChoices;
+import org.rubrica.shared.UnitChoices.UnitChoice;
 import org.rubrica.templates.internal.BaseFormats;
 import org.rubrica.templates.internal.FieldSchemaJson;
 import org.rubrica.templates.internal.FieldSchemaRules;
@@ -32,11 +36,14 @@ public class TemplateAdministration {
     private final TemplateRepository repository;
     private final DocumentRenderer renderer;
     private final RoleGuard roles;
+    private final UnitChoices units;
 
-    TemplateAdministration(TemplateRepository repository, DocumentRenderer renderer, RoleGuard roles) {
+    TemplateAdministration(TemplateRepository repository, DocumentRenderer renderer, RoleGuard roles,
+                           UnitChoices units) {
         this.repository = repository;
         this.renderer = renderer;
         this.roles = roles;
+        this.units = units;
     }
 
     /** All templates, including those that so far exist only as a draft (for instance, just imported). */
@@ -153,6 +160,25 @@ public class TemplateAdministration {
                 old.defaultBodyHtml(), repository.newestBaseFormatId(), hash);
         tryRender(id, FieldSchemaJson.read(old.fieldSchemaJson())); // the old layout on today's base format
         return new TemplateVersionInfo(id, next, true, null);
+    }
+
+    /** The units a template is granted to (each with its sub-units); empty means every unit. */
+    @Transactional(readOnly = true)
+    public Set<Long> availability(String code) {
+        roles.requireRole(ROLE);
+        return repository.availability(repository.templateId(code).orElseThrow(() -> new TemplateNotFoundException(code)));
+    }
+
+    /** Grants a template to these units and their sub-units only; an empty set makes it available to everyone. */
+    public void setAvailability(String code, Set<Long> unitIds) {
+        roles.requireRole(ROLE);
+        long templateId = repository.templateId(code).orElseThrow(() -> new TemplateNotFoundException(code));
+        Set<Long> known = units.unitChoices().stream().map(UnitChoice::id).collect(Collectors.toSet());
+        if (!known.containsAll(unitIds)) {
+            throw new InvalidInputException("template.availability.unknown-unit", "availability");
+        }
+        repository.lockTemplate(templateId);
+        repository.replaceAvailability(templateId, unitIds);
     }
 
     /** Any version (draft or published) rendered with sample values, as its administrator previews it. */

@@ -1,6 +1,8 @@
 package org.rubrica.templates;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 import org.rubrica.templates.internal.TemplateRepository;
 import org.springframework.stereotype.Service;
@@ -18,6 +20,27 @@ public class TemplateCatalog {
     /** Every template with a published version (its newest), ordered by Spanish name. */
     public List<TemplateSummary> publishedTemplates() {
         return repository.publishedTemplates();
+    }
+
+    /**
+     * The templates someone may start documents from: those granted to no unit in particular, and those granted
+     * to a unit on {@code unitPath} (their unit and every unit above it).
+     */
+    public List<TemplateSummary> publishedTemplatesFor(Collection<Long> unitPath) {
+        Set<String> codes = repository.availableCodes(unitPath);
+        return repository.publishedTemplates().stream().filter(t -> codes.contains(t.code())).toList();
+    }
+
+    /**
+     * The newest published version of a template, for someone in the unit with this path.
+     *
+     * @throws TemplateNotFoundException when there is none, or the template is not available to that unit
+     */
+    public TemplateVersion publishedVersionFor(String code, Collection<Long> unitPath) {
+        if (!repository.availableCodes(unitPath).contains(code)) {
+            throw new TemplateNotFoundException("template " + code + " for units " + unitPath);
+        }
+        return publishedVersion(code);
     }
 
     /**

@@ -157,7 +157,7 @@ class BuiltinTemplateImportTests {
         TemplateManifest manifest = new TemplateManifest(code, "PRUEBA",
                 new TemplateManifest.Names("Prueba", "Test"), "prueba.ftlx", "<p>Texto</p>",
                 List.of(new TemplateManifest.Field("campo", new TemplateManifest.Names("Campo", "Field"),
-                        FieldType.TEXT, false, 10, null)));
+                        FieldType.TEXT, false, 10, null, null)));
         return new BuiltinSet(baseFormat, List.of(new BuiltinTemplate(manifest, source)));
     }
 

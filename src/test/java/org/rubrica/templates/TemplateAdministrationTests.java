@@ -174,6 +174,52 @@ class TemplateAdministrationTests {
         assertThatThrownBy(() -> administration.publish("oficio")).isInstanceOf(AccessDeniedException.class);
     }
 
+    @Test
+    void choice_person_and_unit_fields_accept_only_what_their_list_or_the_directory_offers() throws IOException {
+        acting.as(TEMPLATE_ADMIN);
+        EditableTemplate current = administration.editable("oficio");
+        List<FieldDefinition> fields = new ArrayList<>(current.content().fields());
+        fields.add(new FieldDefinition("prioridad", "Prioridad", "Priority", FieldType.CHOICE, true, null, null,
+                List.of("Ordinaria", "Urgente")));
+        fields.add(new FieldDefinition("atencion", "Atención", "Attention", FieldType.PERSON, false, null, null));
+        fields.add(new FieldDefinition("turnar", "Turnar a", "Assign to", FieldType.UNIT, false, null, null));
+        String source = current.content().source().replace(ANCHOR, """
+                <p>Prioridad: ${data.fields.prioridad} · Atención: ${data.fields.atencion} · ${data.fields.turnar}</p>
+                """ + ANCHOR);
+        List<FieldDefinition> noOptions = new ArrayList<>(fields);
+        noOptions.set(noOptions.size() - 3, new FieldDefinition("prioridad", "Prioridad", "Priority",
+                FieldType.CHOICE, true, null, null, List.of()));
+        assertThatThrownBy(() -> administration.saveDraft("oficio", new TemplateDraft(source, noOptions,
+                current.content().defaultBodyHtml())))
+                .isInstanceOf(InvalidInputException.class)
+                .extracting(e -> ((InvalidInputException) e).messageKey()).isEqualTo("template.field.options.invalid");
+        administration.saveDraft("oficio", new TemplateDraft(source, fields, current.content().defaultBodyHtml()));
+        administration.publish("oficio");
+
+        acting.as(Acting.DRAFTER);
+        long recipient = acting.unitId("SEC/DGE");
+        assertRefusedAt(Map.of("prioridad", "Inmediata"), recipient, "prioridad", "validation.choice");
+        assertRefusedAt(Map.of("prioridad", "Urgente", "atencion", "Nadie Inventado"), recipient, "atencion",
+                "validation.person");
+        assertRefusedAt(Map.of("prioridad", "Urgente", "turnar", "Dirección Inexistente"), recipient, "turnar",
+                "validation.unit");
+        UUID id = oficios.startDraft("oficio", new DraftContent(recipient, "Con opciones", "<p>Texto.</p>",
+                Map.of("prioridad", "Urgente", "atencion", "Gabriela Torres Espinoza",
+                        "turnar", "Dirección General de Educación")));
+        assertThat(text(oficios.pdf(id))).contains(
+                "Prioridad: Urgente · Atención: Gabriela Torres Espinoza · Dirección General de Educación");
+    }
+
+    private void assertRefusedAt(Map<String, String> values, long recipient, String field, String key) {
+        assertThatThrownBy(() -> oficios.startDraft("oficio", new DraftContent(recipient, "Asunto", "<p>Texto.</p>",
+                values)))
+                .isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> {
+                    assertThat(((InvalidInputException) e).field()).isEqualTo(field);
+                    assertThat(((InvalidInputException) e).messageKey()).isEqualTo(key);
+                });
+    }
+
     private static int lineOf(String source, String needle) {
         return source.substring(0, source.indexOf(needle)).split("\n", -1).length;
     }

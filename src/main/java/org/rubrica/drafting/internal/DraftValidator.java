@@ -67,7 +67,7 @@ public class DraftValidator {
         return new DraftContent(recipient.id(), subject, body, cleanFields(content.fields(), template));
     }
 
-    private static Map<String, String> cleanFields(Map<String, String> values, TemplateVersion template) {
+    private Map<String, String> cleanFields(Map<String, String> values, TemplateVersion template) {
         Map<String, String> cleaned = new HashMap<>();
         for (FieldDefinition field : template.fields()) {
             String value = values.getOrDefault(field.name(), "").strip();
@@ -84,12 +84,36 @@ public class DraftValidator {
                 throw new InvalidInputException(field.type() == FieldType.DATE ? "validation.date" : "validation.number",
                         field.name());
             }
+            checkChosen(field, value);
             if (field.pattern() != null && !field.pattern().isBlank() && !matches(field.pattern(), value)) {
                 throw new InvalidInputException("validation.pattern", field.name());
             }
             cleaned.put(field.name(), value);
         }
         return cleaned; // values for fields the template does not define are dropped
+    }
+
+    /** Choices, people and units print as names, and must be one the list or the directory offers. */
+    private void checkChosen(FieldDefinition field, String value) {
+        switch (field.type()) {
+            case CHOICE -> {
+                if (!field.choices().contains(value)) {
+                    throw new InvalidInputException("validation.choice", field.name());
+                }
+            }
+            case PERSON -> {
+                if (directory.people().stream().noneMatch(p -> p.active() && p.fullName().equals(value))) {
+                    throw new InvalidInputException("validation.person", field.name());
+                }
+            }
+            case UNIT -> {
+                if (directory.activeUnits().stream().noneMatch(u -> u.name().equals(value))) {
+                    throw new InvalidInputException("validation.unit", field.name());
+                }
+            }
+            default -> {
+            }
+        }
     }
 
     /** Dates travel as ISO dates (2026-11-22) so templates can print them in words; numbers as numbers. */

@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -28,6 +27,7 @@ import jakarta.annotation.security.RolesAllowed;
 
 import org.rubrica.directory.CurrentActor;
 import org.rubrica.directory.Directory;
+import org.rubrica.directory.Person;
 import org.rubrica.directory.Role;
 import org.rubrica.directory.Unit;
 import org.rubrica.drafting.DraftContent;
@@ -67,7 +67,7 @@ class DraftEditorView extends VerticalLayout implements BeforeEnterObserver, Has
     private final ComboBox<Unit> recipient = new ComboBox<>();
     private final TextField subject = new TextField();
     private final TextArea body = new TextArea();
-    private final Map<String, HasValue<?, String>> templateFields = new HashMap<>();
+    private final Map<String, TemplateFieldInputs.Input> templateFields = new HashMap<>();
     private final FieldErrors errors = new FieldErrors();
     private final FormLayout form = new FormLayout();
     private final PdfPages preview = new PdfPages();
@@ -95,7 +95,9 @@ class DraftEditorView extends VerticalLayout implements BeforeEnterObserver, Has
     public void beforeEnter(BeforeEnterEvent event) {
         editing = event.getRouteParameters().get("id").map(raw -> NotFoundException.parseId(raw, "oficio")).orElse(null);
         if (editing == null) {
-            chooseTemplate(DEFAULT_TEMPLATE);
+            // the institution's usual oficio, unless this unit may not use it
+            var codes = oficios.startingTemplates().stream().map(TemplateSummary::code).toList();
+            chooseTemplate(codes.contains(DEFAULT_TEMPLATE) || codes.isEmpty() ? DEFAULT_TEMPLATE : codes.getFirst());
             return;
         }
         OficioDetails oficio = oficios.get(editing);
@@ -109,7 +111,7 @@ class DraftEditorView extends VerticalLayout implements BeforeEnterObserver, Has
     /** A new draft starts from the chosen template's newest version, with its fields and default body. */
     private void chooseTemplate(String code) {
         templateCode = code;
-        TemplateVersion template = templates.publishedVersion(code);
+        TemplateVersion template = oficios.startingVersion(code);
         build(template);
         body.setValue(RichText.toPlainText(template.defaultBodyHtml()));
     }
@@ -140,7 +142,7 @@ class DraftEditorView extends VerticalLayout implements BeforeEnterObserver, Has
             if (kind.getListDataView().getItemCount() == 0) {
                 kind.setLabel(getTranslation("oficio.template"));
                 kind.setId("template");
-                kind.setItems(templates.publishedTemplates());
+                kind.setItems(oficios.startingTemplates());
                 kind.setItemLabelGenerator(t -> t.name(getLocale()));
                 kind.addValueChangeListener(e -> {
                     if (e.isFromClient() && e.getValue() != null) {
@@ -155,8 +157,8 @@ class DraftEditorView extends VerticalLayout implements BeforeEnterObserver, Has
         form.add(recipient, subject);
         templateFields.clear();
         for (FieldDefinition field : template.fields()) {
-            var input = TemplateFieldInputs.create(field, getLocale());
-            templateFields.put(field.name(), input.value());
+            var input = TemplateFieldInputs.create(field, getLocale(), directoryNames());
+            templateFields.put(field.name(), input);
             errors.bind(field.name(), input.validation());
             form.add(input.component());
         }
@@ -177,6 +179,12 @@ class DraftEditorView extends VerticalLayout implements BeforeEnterObserver, Has
         add(new H2(getTranslation(editing == null ? "menu.new-oficio" : "oficio.edit")), split);
     }
 
+    private TemplateFieldInputs.DirectoryNames directoryNames() {
+        return new TemplateFieldInputs.DirectoryNames(
+                () -> directory.people().stream().filter(Person::active).map(Person::fullName).sorted().toList(),
+                () -> directory.activeUnits().stream().map(Unit::name).sorted().toList());
+    }
+
     private void fill(OficioDetails oficio) {
         version = oficio.version();
         recipient.setValue(directory.unit(oficio.recipientUnitId()));
@@ -184,12 +192,12 @@ class DraftEditorView extends VerticalLayout implements BeforeEnterObserver, Has
         storedBodyHtml = oficio.bodyHtml();
         storedBodyText = RichText.toPlainText(storedBodyHtml);
         body.setValue(storedBodyText);
-        templateFields.forEach((name, input) -> input.setValue(oficio.fields().getOrDefault(name, "")));
+        templateFields.forEach((name, input) -> input.setter().accept(oficio.fields().getOrDefault(name, "")));
     }
 
     private DraftContent content() {
         Map<String, String> values = new HashMap<>();
-        templateFields.forEach((name, input) -> values.put(name, input.getValue()));
+        templateFields.forEach((name, input) -> values.put(name, input.value().get()));
         // until the rich-text editor arrives, formatting made elsewhere (API, DOCX) survives if the text is untouched
         String bodyHtml = body.getValue().equals(storedBodyText) ? storedBodyHtml : RichText.fromPlainText(body.getValue());
         return new DraftContent(recipient.getValue() == null ? null : recipient.getValue().id(), subject.getValue(),

@@ -8,6 +8,7 @@ import java.util.regex.PatternSyntaxException;
 
 import org.rubrica.shared.InvalidInputException;
 import org.rubrica.templates.FieldDefinition;
+import org.rubrica.templates.FieldType;
 
 /** What makes a field schema acceptable: sane names, both labels, positive limits, patterns that compile. */
 public final class FieldSchemaRules {
@@ -15,6 +16,8 @@ public final class FieldSchemaRules {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,39}");
     private static final int MAX_FIELDS = 60;
     private static final int MAX_PATTERN_LENGTH = 200;
+    private static final int MAX_OPTIONS = 50;
+    private static final int MAX_OPTION_LENGTH = 120;
 
     private FieldSchemaRules() {
     }
@@ -38,6 +41,7 @@ public final class FieldSchemaRules {
             if (f.maxLength() != null && (f.maxLength() < 1 || f.maxLength() > 10_000)) {
                 throw new InvalidInputException("template.field.max-length.invalid", "fields", name);
             }
+            checkOptions(f, name);
             if (f.pattern() != null && !f.pattern().isBlank()) {
                 if (f.pattern().length() > MAX_PATTERN_LENGTH) {
                     throw new InvalidInputException("template.field.pattern.invalid", "fields", name);
@@ -48,6 +52,21 @@ public final class FieldSchemaRules {
                     throw new InvalidInputException("template.field.pattern.invalid", "fields", name);
                 }
             }
+        }
+    }
+
+    /** A choice offers 1 to 50 distinct, non-blank options; other types offer none. */
+    private static void checkOptions(FieldDefinition f, String name) {
+        List<String> options = f.choices();
+        if (f.type() != FieldType.CHOICE) {
+            if (!options.isEmpty()) {
+                throw new InvalidInputException("template.field.options.not-choice", "fields", name);
+            }
+            return;
+        }
+        if (options.isEmpty() || options.size() > MAX_OPTIONS || options.stream().anyMatch(o -> o == null
+                || o.isBlank() || o.length() > MAX_OPTION_LENGTH) || new HashSet<>(options).size() != options.size()) {
+            throw new InvalidInputException("template.field.options.invalid", "fields", name, MAX_OPTIONS);
         }
     }
 

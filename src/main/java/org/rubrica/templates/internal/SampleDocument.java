@@ -31,6 +31,7 @@ public final class SampleDocument {
             values.put(field.name(), switch (field.type()) {
                 case DATE -> "2026-11-22";
                 case NUMBER -> "42";
+                case CHOICE -> field.choices().isEmpty() ? "" : field.choices().getFirst();
                 case LONG_TEXT -> "Texto de ejemplo para «" + field.labelEs() + "», con acentos: educación, año.";
                 default -> "Ejemplo de " + field.labelEs();
             });

@@ -16,13 +16,13 @@ public record TemplateManifest(String code, String kind, Names name, String layo
     }
 
     public record Field(String name, Names label, FieldType type, boolean required, Integer maxLength,
-                        String pattern) {
+                        String pattern, List<String> options) {
     }
 
     public List<FieldDefinition> fieldDefinitions() {
         return fields == null ? List.of() : fields.stream()
                 .map(f -> new FieldDefinition(f.name(), f.label().es(), f.label().en(), f.type(), f.required(),
-                        f.maxLength(), f.pattern()))
+                        f.maxLength(), f.pattern(), f.options()))
                 .toList();
     }
 

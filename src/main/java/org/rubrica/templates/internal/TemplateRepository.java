@@ -274,4 +274,31 @@ public class TemplateRepository implements VersionSources {
                         rs.getString(4), rs.getInt(5), rs.getBoolean(6)))
                 .list();
     }
+
+    // availability
+
+    /** Units a template is granted to; empty means everyone. */
+    public java.util.Set<Long> availability(long templateId) {
+        return new java.util.HashSet<>(jdbc.sql("SELECT unit_id FROM templates_availability WHERE template_id = ?")
+                .param(templateId).query(Long.class).list());
+    }
+
+    public void replaceAvailability(long templateId, java.util.Collection<Long> unitIds) {
+        jdbc.sql("DELETE FROM templates_availability WHERE template_id = ?").param(templateId).update();
+        for (Long unitId : unitIds) {
+            jdbc.sql("INSERT INTO templates_availability (template_id, unit_id) VALUES (?, ?)")
+                    .params(templateId, unitId).update();
+        }
+    }
+
+    /** Codes of the templates someone in a unit with this path (the unit and those above it) may start from. */
+    public java.util.Set<String> availableCodes(java.util.Collection<Long> unitPath) {
+        Long[] path = unitPath.toArray(Long[]::new);
+        return new java.util.HashSet<>(jdbc.sql("""
+                        SELECT t.code FROM templates_template t
+                        WHERE NOT EXISTS (SELECT 1 FROM templates_availability a WHERE a.template_id = t.id)
+                           OR EXISTS (SELECT 1 FROM templates_availability a
+                                      WHERE a.template_id = t.id AND a.unit_id = ANY (?))""")
+                .param(path).query(String.class).list());
+    }
 }

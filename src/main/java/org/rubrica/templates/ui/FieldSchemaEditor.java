@@ -11,6 +11,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 
 import org.rubrica.templates.FieldDefinition;
@@ -45,7 +46,7 @@ class FieldSchemaEditor extends Div {
         list.add(row);
     }
 
-    /** One field: name, labels, type, required, maximum length, pattern. */
+    /** One field: name, labels, type, required, maximum length, pattern, and a choice's options. */
     private final class Row extends FlexLayout {
 
         private final TextField name = new TextField(getTranslation("template.field.name"));
@@ -55,6 +56,7 @@ class FieldSchemaEditor extends Div {
         private final Checkbox required = new Checkbox(getTranslation("template.field.required"));
         private final IntegerField maxLength = new IntegerField(getTranslation("template.field.max-length"));
         private final TextField pattern = new TextField(getTranslation("template.field.pattern"));
+        private final TextArea options = new TextArea(getTranslation("template.field.options"));
 
         Row(FieldDefinition field) {
             addClassName("field-row");
@@ -71,20 +73,24 @@ class FieldSchemaEditor extends Div {
                 required.setValue(field.required());
                 maxLength.setValue(field.maxLength());
                 pattern.setValue(field.pattern() == null ? "" : field.pattern());
+                options.setValue(String.join("\n", field.choices()));
             }
+            options.setVisible(type.getValue() == FieldType.CHOICE);
+            type.addValueChangeListener(e -> options.setVisible(e.getValue() == FieldType.CHOICE));
             var remove = new Button(VaadinIcon.TRASH.create(), e -> {
                 rows.remove(this);
                 list.remove(this);
             });
             remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
             remove.setAriaLabel(getTranslation("template.field.remove"));
-            add(name, labelEs, labelEn, type, required, maxLength, pattern, remove);
+            add(name, labelEs, labelEn, type, required, maxLength, pattern, options, remove);
         }
 
         FieldDefinition value() {
             return new FieldDefinition(name.getValue().strip(), labelEs.getValue().strip(), labelEn.getValue().strip(),
                     type.getValue(), required.getValue(), maxLength.getValue(),
-                    pattern.getValue().isBlank() ? null : pattern.getValue());
+                    pattern.getValue().isBlank() ? null : pattern.getValue(),
+                    type.getValue() == FieldType.CHOICE ? options.getValue().lines().map(String::strip).toList() : null);
         }
     }
 }

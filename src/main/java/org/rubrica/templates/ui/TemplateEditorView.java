@@ -1,8 +1,12 @@
 package org.rubrica.templates.ui;
 
 import java.io.ByteArrayInputStream;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.server.streams.DownloadHandler;
@@ -26,6 +30,8 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
 import org.rubrica.shared.InvalidInputException;
+import org.rubrica.shared.UnitChoices;
+import org.rubrica.shared.UnitChoices.UnitChoice;
 import org.rubrica.shared.ui.FieldErrors;
 import org.rubrica.shared.ui.Formats;
 import org.rubrica.shared.ui.Notices;
@@ -58,14 +64,23 @@ class TemplateEditorView extends VerticalLayout implements BeforeEnterObserver, 
     private final Span state = new Span();
     private final Grid<TemplateVersionInfo> history = new Grid<>();
     private final Button compare = new Button(getTranslation("template.compare"), e -> compareSelected());
+    private final MultiSelectComboBox<UnitChoice> availability = new MultiSelectComboBox<>();
+    private final UnitChoices units;
     private String code;
     private String title = "";
 
     TemplateEditorView(TemplateAdministration administration, TemplatePortability portability,
-                       DocumentRenderer renderer) {
+                       DocumentRenderer renderer, UnitChoices units) {
         this.administration = administration;
         this.portability = portability;
         this.renderer = renderer;
+        this.units = units;
+        availability.setLabel(getTranslation("template.availability"));
+        availability.setHelperText(getTranslation("template.availability.help"));
+        availability.setItemLabelGenerator(UnitChoice::label);
+        availability.setId("template-availability");
+        availability.setWidthFull();
+        errors.bind("availability", availability);
         addClassName("template-editor");
         source.setLabel(getTranslation("template.source"));
         source.setId("template-source");
@@ -120,8 +135,16 @@ class TemplateEditorView extends VerticalLayout implements BeforeEnterObserver, 
         publish.setEnabled(template.draft());
         publish.setId("template-publish");
 
+        List<UnitChoice> choices = units.unitChoices();
+        availability.setItems(choices);
+        Set<Long> granted = administration.availability(code);
+        availability.setValue(choices.stream().filter(u -> granted.contains(u.id())).collect(Collectors.toSet()));
+        var saveAvailability = new Button(getTranslation("template.availability.save"), e -> saveAvailability());
+        saveAvailability.setId("template-availability-save");
+
         var editor = new Div(source, new H3(getTranslation("template.fields")), schema, defaultBody,
-                new HorizontalLayout(tryIt, publish), new H3(getTranslation("template.history")), history, compare);
+                new HorizontalLayout(tryIt, publish), new H3(getTranslation("template.availability")), availability,
+                saveAvailability, new H3(getTranslation("template.history")), history, compare);
         editor.addClassName("editor-form");
         var split = new FlexLayout(editor, preview);
         split.addClassName("editor-split");
@@ -177,6 +200,17 @@ class TemplateEditorView extends VerticalLayout implements BeforeEnterObserver, 
             load(administration.editable(code));
         } catch (InvalidInputException e) {
             Notices.error(getTranslation(e.messageKey(), e.arguments()));
+        }
+    }
+
+    private void saveAvailability() {
+        try {
+            errors.clear();
+            administration.setAvailability(code, availability.getValue().stream().map(UnitChoice::id)
+                    .collect(Collectors.toSet()));
+            Notices.success(getTranslation("template.availability.saved"));
+        } catch (InvalidInputException e) {
+            errors.show(e, this);
         }
     }
 

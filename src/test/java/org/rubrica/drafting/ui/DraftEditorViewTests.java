@@ -1,5 +1,7 @@
 package org.rubrica.drafting.ui;
 
+import java.time.LocalDate;
+
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -8,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Image;
@@ -72,13 +75,12 @@ class DraftEditorViewTests extends KaribuTest {
         chooseRecipient("SEC/DGE");
         _setValue(_get(TextField.class, spec -> spec.withLabel("Asunto")), "Respuesta a su solicitud");
         _setValue(_get(TextField.class, spec -> spec.withLabel("Número del oficio que se responde")), "SEC/DGE/0042/2026");
-        TextField date = _get(TextField.class, spec -> spec.withLabel("Fecha del oficio que se responde"));
-        _setValue(date, "3 de noviembre");
+        DatePicker date = _get(DatePicker.class, spec -> spec.withLabel("Fecha del oficio que se responde"));
         _click(_get(Button.class, spec -> spec.withText("Guardar borrador")));
-        assertThat(date.isInvalid()).isTrue();
-        assertThat(date.getErrorMessage()).startsWith("Escriba la fecha como AAAA-MM-DD");
+        assertThat(date.isInvalid()).isTrue(); // a required date left empty
+        assertThat(date.getErrorMessage()).isEqualTo("Este dato es obligatorio.");
 
-        _setValue(date, "2026-11-03");
+        _setValue(date, LocalDate.of(2026, 11, 3));
         _click(_get(Button.class, spec -> spec.withText("Vista previa")));
         assertThat(_find(Image.class, spec -> spec.withClasses("pdf-page"))).isNotEmpty();
         _click(_get(Button.class, spec -> spec.withText("Guardar borrador")));
