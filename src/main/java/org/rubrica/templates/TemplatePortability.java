@@ -1,40 +1,51 @@
 package org.rubrica.templates;
 
 import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.rubrica.shared.InvalidInputException;
 import org.rubrica.shared.RoleGuard;
+import org.rubrica.templates.internal.AssetRepository;
 import org.rubrica.templates.internal.FieldSchemaJson;
 import org.rubrica.templates.internal.TemplatePackage;
+import org.rubrica.templates.internal.TemplatePackage.PackagedAsset;
 import org.rubrica.templates.internal.TemplateRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.JacksonException;
 
 /**
- * Moves templates between installations as one JSON file. An import is validated in full (format, names,
- * field schema, a trial render against this installation's base format) before anything is saved, and
- * arrives as a draft for an administrator to review and publish.
+ * Moves templates between installations as one JSON file, with the images they print and the base format
+ * they were designed on. An import is validated in full (format, names, each image as an upload, field
+ * schema, a trial render against this installation's base format) in one transaction, so a failure saves
+ * nothing; it arrives as a draft for an administrator to review and publish.
  */
 @Service
 @Transactional
 public class TemplatePortability {
 
-    public static final int MAX_FILE_BYTES = 1_048_576;
+    /** Room for a template and a few images (base64 makes them a third larger). */
+    public static final int MAX_FILE_BYTES = 8 * 1_048_576;
     private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9_-]{1,39}");
     private static final Pattern KIND = Pattern.compile("[A-Z][A-Z_]{1,29}");
 
     private final TemplateRepository repository;
+    private final AssetRepository assetRepository;
     private final TemplateAdministration administration;
+    private final TemplateAssets assets;
     private final RoleGuard roles;
     private final Clock clock;
 
-    TemplatePortability(TemplateRepository repository, TemplateAdministration administration, RoleGuard roles,
-                        Clock clock) {
+    TemplatePortability(TemplateRepository repository, AssetRepository assetRepository,
+                        TemplateAdministration administration, TemplateAssets assets, RoleGuard roles, Clock clock) {
         this.repository = repository;
+        this.assetRepository = assetRepository;
         this.administration = administration;
+        this.assets = assets;
         this.roles = roles;
         this.clock = clock;
     }
@@ -43,9 +54,16 @@ public class TemplatePortability {
     public byte[] export(String code, int versionNo) {
         roles.requireRole(TemplateAdministration.ROLE);
         var v = repository.stored(code, versionNo).orElseThrow(() -> new TemplateNotFoundException(code + " v" + versionNo));
+        BaseFormatSettings settings = repository.baseFormatSettingsOf(v.id());
+        Set<String> names = new LinkedHashSet<>(TemplateAssets.referencedIn(v.source()));
+        if (settings.logoAsset() != null) {
+            names.add(settings.logoAsset());
+        }
+        List<PackagedAsset> images = names.stream().flatMap(name -> assetRepository.file(name).stream()
+                .map(f -> new PackagedAsset(name, f.mediaType(), f.content()))).toList();
         var pkg = new TemplatePackage(TemplatePackage.FORMAT, TemplatePackage.FORMAT_VERSION, v.code(), v.kind(),
                 v.nameEs(), v.nameEn(), v.versionNo(), v.source(), FieldSchemaJson.read(v.fieldSchemaJson()),
-                v.defaultBodyHtml(), repository.baseFormatSourceOf(v.id()), clock.instant());
+                v.defaultBodyHtml(), repository.baseFormatSourceOf(v.id()), settings, images, clock.instant());
         return FieldSchemaJson.writePackage(pkg);
     }
 
@@ -58,12 +76,23 @@ public class TemplatePortability {
         } else if (!repository.kindOf(pkg.code()).orElseThrow().equals(pkg.kind())) {
             throw new InvalidInputException("template.import.kind-mismatch", "file", pkg.code());
         }
-        // the same checks and trial render as an administrator's save; a failure rolls the template back too
+        // images first, each checked as an upload; one that clashes with a local image of that name is refused
+        for (PackagedAsset image : pkg.assets() == null ? List.<PackagedAsset>of() : pkg.assets()) {
+            assets.receive(image.name(), image.content());
+        }
+        for (String name : TemplateAssets.referencedIn(pkg.source())) {
+            if (!assets.exists(name)) {
+                throw new InvalidInputException("template.import.asset-missing", "file", name);
+            }
+        }
+        // the same checks and trial render as an administrator's save; a failure rolls everything back
         long draftId = administration.saveDraft(pkg.code(), new TemplateDraft(pkg.source(), pkg.fields(),
                 pkg.defaultBodyHtml()));
         int draftNo = repository.version(draftId).orElseThrow().versionNo();
         boolean otherBase = pkg.baseFormatSource() != null
-                && !pkg.baseFormatSource().equals(repository.baseFormatSourceOf(draftId));
+                && (!pkg.baseFormatSource().equals(repository.baseFormatSourceOf(draftId))
+                || pkg.baseFormatSettings() != null
+                && !pkg.baseFormatSettings().equals(repository.baseFormatSettingsOf(draftId)));
         return new TemplateImport(pkg.code(), isNew, draftNo, otherBase);
     }
 
@@ -80,7 +109,8 @@ public class TemplatePortability {
         } catch (JacksonException | IllegalArgumentException e) {
             throw new InvalidInputException("template.import.unreadable", "file");
         }
-        if (!TemplatePackage.FORMAT.equals(pkg.format()) || pkg.formatVersion() != TemplatePackage.FORMAT_VERSION) {
+        if (!TemplatePackage.FORMAT.equals(pkg.format()) || pkg.formatVersion() < 1
+                || pkg.formatVersion() > TemplatePackage.FORMAT_VERSION) {
             throw new InvalidInputException("template.import.unreadable", "file");
         }
         if (pkg.code() == null || !CODE.matcher(pkg.code()).matches() || pkg.kind() == null
@@ -88,7 +118,8 @@ public class TemplatePortability {
                 || pkg.nameEs().length() > 120 || pkg.nameEn().length() > 120) {
             throw new InvalidInputException("template.import.identity", "file");
         }
-        if (pkg.source() == null || pkg.fields() == null || pkg.fields().contains(null)) {
+        if (pkg.source() == null || pkg.fields() == null || pkg.fields().contains(null)
+                || pkg.assets() != null && pkg.assets().stream().anyMatch(a -> a == null || a.content() == null)) {
             throw new InvalidInputException("template.import.unreadable", "file");
         }
         return pkg;

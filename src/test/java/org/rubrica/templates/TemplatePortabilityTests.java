@@ -13,6 +13,8 @@ import org.rubrica.RubricaTest;
 import org.rubrica.shared.InvalidInputException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 @RubricaTest
 class TemplatePortabilityTests {
@@ -21,6 +23,9 @@ class TemplatePortabilityTests {
     @Autowired TemplatePortability portability;
     @Autowired TemplateAdministration administration;
     @Autowired TemplateCatalog catalog;
+    @Autowired TemplateAssets assets;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @BeforeEach
     void admin() {
@@ -71,6 +76,59 @@ class TemplatePortabilityTests {
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("template.import.too-large"));
         assertThatThrownBy(() -> administration.editable("rota")).isInstanceOf(TemplateNotFoundException.class);
+    }
+
+    @Test
+    void images_travel_with_the_template_and_a_clashing_missing_or_disguised_one_saves_nothing() {
+        assets.upload("sello-viajero", "sello.png", TemplateAssetsTests.image("png", 120, 120));
+        ObjectNode withSeal = json(exported());
+        withSeal.put("code", "con_sello");
+        withSeal.put("source", withSeal.get("source").asString()
+                .replace("<@base.firma/>", "<p><img src=\"asset:sello-viajero\" alt=\"\"/></p>\n<@base.firma/>"));
+        portability.importPackage(bytes(withSeal));
+        administration.publish("con_sello");
+
+        ObjectNode file = json(new String(portability.export("con_sello", catalog.publishedVersion("con_sello")
+                .versionNo()), StandardCharsets.UTF_8));
+        assertThat(file.get("assets")).hasSize(1);
+        assertThat(file.get("assets").get(0).get("name").asString()).isEqualTo("sello-viajero");
+        assertThat(file.get("baseFormatSettings").get("pageSize").asString()).isEqualTo("LETTER");
+        file.put("code", "con_sello_copia");
+        assertThat(portability.importPackage(bytes(file)).newTemplate()).isTrue(); // same picture: reused
+
+        ObjectNode clash = file.deepCopy();
+        clash.put("code", "choque");
+        ((ObjectNode) clash.get("assets").get(0)).put("content", TemplateAssetsTests.image("png", 90, 90));
+        assertRefused(clash, "template.import.asset-conflict");
+
+        ObjectNode missing = file.deepCopy();
+        missing.put("code", "sin_imagen");
+        missing.put("source", file.get("source").asString().replace("asset:sello-viajero", "asset:no-existe"));
+        assertRefused(missing, "template.import.asset-missing");
+
+        ObjectNode disguised = file.deepCopy();
+        disguised.put("code", "disfrazada");
+        ((ObjectNode) disguised.get("assets").get(0)).put("name", "disfrazada")
+                .put("content", "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8));
+        assertRefused(disguised, "asset.type");
+
+        assertThat(assets.list()).extracting(AssetInfo::name).doesNotContain("disfrazada");
+        for (String code : new String[] {"choque", "sin_imagen", "disfrazada"}) {
+            assertThatThrownBy(() -> administration.editable(code)).isInstanceOf(TemplateNotFoundException.class);
+        }
+    }
+
+    private void assertRefused(ObjectNode file, String key) {
+        assertThatThrownBy(() -> portability.importPackage(bytes(file)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.messageKey()).isEqualTo(key));
+    }
+
+    private static ObjectNode json(String text) {
+        return (ObjectNode) JSON.readTree(text);
+    }
+
+    private static byte[] bytes(ObjectNode node) {
+        return JSON.writeValueAsBytes(node);
     }
 
     @Test

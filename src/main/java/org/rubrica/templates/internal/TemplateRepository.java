@@ -263,6 +263,13 @@ public class TemplateRepository implements VersionSources {
                 .param(versionId).query(String.class).single();
     }
 
+    public BaseFormatSettings baseFormatSettingsOf(long versionId) {
+        return jdbc.sql("""
+                        SELECT b.settings::text FROM templates_template_version v
+                        JOIN templates_base_format b ON b.id = v.base_format_id WHERE v.id = ?""")
+                .param(versionId).query((rs, n) -> FieldSchemaJson.readSettings(rs.getString(1))).single();
+    }
+
     /** Every template, drafts-only ones included, ordered by Spanish name. */
     public List<TemplateListing> listings() {
         return jdbc.sql("""
