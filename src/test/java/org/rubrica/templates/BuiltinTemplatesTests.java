@@ -13,7 +13,7 @@ class BuiltinTemplatesTests {
     void the_base_format_and_the_oficio_are_on_the_classpath() {
         BuiltinSet builtins = BuiltinTemplates.fromClasspath();
 
-        assertThat(builtins.baseFormat()).contains("<#macro documento", "<#macro firma", "size: letter");
+        assertThat(builtins.baseFormat()).contains("<#macro documento", "<#macro firma", "size: ${format.pageSize}");
         assertThat(builtins.templates()).anySatisfy(t -> {
             assertThat(t.manifest().code()).isEqualTo("oficio");
             assertThat(t.manifest().kind()).isEqualTo("OFICIO");
