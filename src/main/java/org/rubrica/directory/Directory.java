@@ -1,6 +1,8 @@
 package org.rubrica.directory;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -47,13 +49,13 @@ public class Directory implements UnitChoices {
 
     @Override
     public List<UnitChoice> unitChoices() {
-        return activeUnits().stream().sorted(java.util.Comparator.comparing(Unit::code))
+        return activeUnits().stream().sorted(Comparator.comparing(Unit::code))
                 .map(u -> new UnitChoice(u.id(), u.label())).toList();
     }
 
     /** The unit and every unit above it, up to its agency: whatever is granted to any of them reaches it. */
     public List<Long> unitPath(long unitId) {
-        List<Long> path = new java.util.ArrayList<>();
+        List<Long> path = new ArrayList<>();
         Unit unit = unit(unitId);
         path.add(unit.id());
         while (unit.parentId() != null) {

@@ -29,6 +29,7 @@ public class TemplateAssets {
     public static final int MIN_SIDE_PX = AssetImages.MIN_SIDE_PX;
     public static final int MAX_SIDE_PX = AssetImages.MAX_SIDE_PX;
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{1,39}");
+    private static final Pattern ADDRESS = Pattern.compile(Pattern.quote(ADDRESS_PREFIX) + "(" + NAME.pattern() + ")");
 
     private final AssetRepository repository;
     private final RoleGuard roles;
@@ -111,7 +112,6 @@ public class TemplateAssets {
 
     /** The names that {@code asset:} addresses in a layout refer to. */
     static List<String> referencedIn(String source) {
-        var m = Pattern.compile(Pattern.quote(ADDRESS_PREFIX) + "([a-z][a-z0-9-]{1,39})").matcher(source);
-        return m.results().map(r -> r.group(1)).distinct().toList();
+        return ADDRESS.matcher(source).results().map(r -> r.group(1)).distinct().toList();
     }
 }

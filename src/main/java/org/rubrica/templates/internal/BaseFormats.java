@@ -50,13 +50,11 @@ public class BaseFormats {
         }
         int versionNo = newest == null ? 1 : newest.versionNo() + 1;
         long id = repository.insertBaseFormat(versionNo, source, settings, hash);
-        for (StoredVersion v : repository.newestPublishedVersions()) {
-            if (repository.baseFormatIdOf(v.id()) != id) {
-                repository.lockTemplate(v.templateId());
-                repository.insertPublishedVersion(v.templateId(), repository.nextVersionNo(v.templateId()),
-                        v.source(), v.fieldSchemaJson(), v.defaultBodyHtml(), id,
-                        versionHash(v.kind(), v.source(), v.fieldSchemaJson(), v.defaultBodyHtml(), hash));
-            }
+        for (StoredVersion v : repository.newestPublishedVersions()) { // all pinned to older formats
+            repository.lockTemplate(v.templateId());
+            repository.insertPublishedVersion(v.templateId(), repository.nextVersionNo(v.templateId()),
+                    v.source(), v.fieldSchemaJson(), v.defaultBodyHtml(), id,
+                    versionHash(v.kind(), v.source(), v.fieldSchemaJson(), v.defaultBodyHtml(), hash));
         }
         repository.moveDraftsToBaseFormat(id);
         return new Outcome(id, versionNo, hash, true);

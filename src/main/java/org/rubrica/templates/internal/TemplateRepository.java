@@ -3,8 +3,12 @@ package org.rubrica.templates.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import org.rubrica.templates.BaseFormatSettings;
 import org.rubrica.templates.FieldDefinition;
@@ -122,11 +126,6 @@ public class TemplateRepository implements VersionSources {
                 .query(TemplateRepository::stored).list();
     }
 
-    public long baseFormatIdOf(long versionId) {
-        return jdbc.sql("SELECT base_format_id FROM templates_template_version WHERE id = ?").param(versionId)
-                .query(Long.class).single();
-    }
-
     /** Pending drafts follow the newest base format: they are not published, so nothing pinned them. */
     public void moveDraftsToBaseFormat(long baseFormatId) {
         jdbc.sql("UPDATE templates_template_version SET base_format_id = ? WHERE status = 'DRAFT' AND base_format_id <> ?")
@@ -154,7 +153,7 @@ public class TemplateRepository implements VersionSources {
 
     Optional<String> builtinHash(long templateId) {
         return jdbc.sql("SELECT builtin_hash FROM templates_template WHERE id = ?").param(templateId)
-                .query(String.class).list().stream().filter(java.util.Objects::nonNull).findFirst();
+                .query(String.class).list().stream().filter(Objects::nonNull).findFirst();
     }
 
     void rememberBuiltinImport(long templateId, String hash) {
@@ -285,12 +284,12 @@ public class TemplateRepository implements VersionSources {
     // availability
 
     /** Units a template is granted to; empty means everyone. */
-    public java.util.Set<Long> availability(long templateId) {
-        return new java.util.HashSet<>(jdbc.sql("SELECT unit_id FROM templates_availability WHERE template_id = ?")
+    public Set<Long> availability(long templateId) {
+        return new HashSet<>(jdbc.sql("SELECT unit_id FROM templates_availability WHERE template_id = ?")
                 .param(templateId).query(Long.class).list());
     }
 
-    public void replaceAvailability(long templateId, java.util.Collection<Long> unitIds) {
+    public void replaceAvailability(long templateId, Collection<Long> unitIds) {
         jdbc.sql("DELETE FROM templates_availability WHERE template_id = ?").param(templateId).update();
         for (Long unitId : unitIds) {
             jdbc.sql("INSERT INTO templates_availability (template_id, unit_id) VALUES (?, ?)")
@@ -299,9 +298,9 @@ public class TemplateRepository implements VersionSources {
     }
 
     /** Codes of the templates someone in a unit with this path (the unit and those above it) may start from. */
-    public java.util.Set<String> availableCodes(java.util.Collection<Long> unitPath) {
+    public Set<String> availableCodes(Collection<Long> unitPath) {
         Long[] path = unitPath.toArray(Long[]::new);
-        return new java.util.HashSet<>(jdbc.sql("""
+        return new HashSet<>(jdbc.sql("""
                         SELECT t.code FROM templates_template t
                         WHERE NOT EXISTS (SELECT 1 FROM templates_availability a WHERE a.template_id = t.id)
                            OR EXISTS (SELECT 1 FROM templates_availability a
