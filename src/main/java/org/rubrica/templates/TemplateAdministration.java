@@ -2,6 +2,7 @@ package org.rubrica.templates;
 
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.rubrica.shared.ContentHash;
@@ -31,6 +32,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class TemplateAdministration {
 
     static final String ROLE = "TEMPLATE_ADMIN";
+    static final Pattern CODE = Pattern.compile("[a-z][a-z0-9_-]{1,39}");
+    static final Pattern KIND = Pattern.compile("[A-Z][A-Z_]{1,29}");
+    static final int NAME_MAX = 120;
+    /** What a new template starts from: the institution's oficio, so the administrator adapts a working layout. */
+    private static final String STARTING_POINT = "oficio";
     private static final int SOURCE_MAX = 200_000;
 
     private final TemplateRepository repository;
@@ -122,6 +128,39 @@ public class TemplateAdministration {
                 draft.source(), schema, body, repository.newestBaseFormatId(), hash);
         tryRender(id, draft.fields());
         return id;
+    }
+
+    /**
+     * Creates a template whose first draft is a copy of the newest oficio, for the administrator to adapt, try
+     * and publish. Nobody can start documents from it until it is published.
+     */
+    public void create(String code, String kind, String nameEs, String nameEn) {
+        roles.requireRole(ROLE);
+        checkIdentity(code, kind, nameEs, nameEn);
+        if (repository.templateId(code).isPresent()) {
+            throw new InvalidInputException("template.create.code-taken", "code", code);
+        }
+        TemplateVersion start = repository.newestPublished(STARTING_POINT)
+                .orElseThrow(() -> new TemplateNotFoundException(STARTING_POINT));
+        repository.insertTemplate(code, kind, nameEs.strip(), nameEn.strip());
+        StoredVersion source = repository.stored(STARTING_POINT, start.versionNo()).orElseThrow();
+        saveDraft(code, new TemplateDraft(source.source(), start.fields(), start.defaultBodyHtml()));
+    }
+
+    /** The identity rules every template meets, created here or imported. */
+    static void checkIdentity(String code, String kind, String nameEs, String nameEn) {
+        if (code == null || !CODE.matcher(code).matches()) {
+            throw new InvalidInputException("template.create.code-invalid", "code");
+        }
+        if (kind == null || !KIND.matcher(kind).matches()) {
+            throw new InvalidInputException("template.create.kind-invalid", "kind");
+        }
+        if (nameEs == null || nameEs.isBlank() || nameEs.length() > NAME_MAX) {
+            throw new InvalidInputException("validation.required", "nameEs");
+        }
+        if (nameEn == null || nameEn.isBlank() || nameEn.length() > NAME_MAX) {
+            throw new InvalidInputException("validation.required", "nameEn");
+        }
     }
 
     /** Publishes the pending draft: from now on new documents start from it. */

@@ -5,7 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.rubrica.shared.InvalidInputException;
 import org.rubrica.shared.RoleGuard;
@@ -30,8 +29,6 @@ public class TemplatePortability {
 
     /** Room for a template and a few images (base64 makes them a third larger). */
     public static final int MAX_FILE_BYTES = 8 * 1_048_576;
-    private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9_-]{1,39}");
-    private static final Pattern KIND = Pattern.compile("[A-Z][A-Z_]{1,29}");
 
     private final TemplateRepository repository;
     private final AssetRepository assetRepository;
@@ -113,9 +110,9 @@ public class TemplatePortability {
                 || pkg.formatVersion() > TemplatePackage.FORMAT_VERSION) {
             throw new InvalidInputException("template.import.unreadable", "file");
         }
-        if (pkg.code() == null || !CODE.matcher(pkg.code()).matches() || pkg.kind() == null
-                || !KIND.matcher(pkg.kind()).matches() || blank(pkg.nameEs()) || blank(pkg.nameEn())
-                || pkg.nameEs().length() > 120 || pkg.nameEn().length() > 120) {
+        try {
+            TemplateAdministration.checkIdentity(pkg.code(), pkg.kind(), pkg.nameEs(), pkg.nameEn());
+        } catch (InvalidInputException e) {
             throw new InvalidInputException("template.import.identity", "file");
         }
         if (pkg.source() == null || pkg.fields() == null || pkg.fields().contains(null)
@@ -123,10 +120,6 @@ public class TemplatePortability {
             throw new InvalidInputException("template.import.unreadable", "file");
         }
         return pkg;
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
     }
 
     /** The file name an export is offered under. */

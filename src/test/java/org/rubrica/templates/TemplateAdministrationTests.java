@@ -220,6 +220,27 @@ class TemplateAdministrationTests {
                 });
     }
 
+    @Test
+    void a_new_template_starts_as_an_unpublished_copy_of_the_oficio_and_bad_names_are_refused_at_their_field() {
+        acting.as(TEMPLATE_ADMIN);
+        administration.create("nota-informativa", "NOTA", "Nota informativa", "Briefing note");
+
+        EditableTemplate created = administration.editable("nota-informativa");
+        assertThat(created.draft()).isTrue();
+        assertThat(created.content().source()).isEqualTo(administration.editable("oficio").content().source());
+        assertThat(catalog.publishedTemplates()).extracting(TemplateSummary::code).doesNotContain("nota-informativa");
+        assertThatThrownBy(() -> administration.create("nota-informativa", "NOTA", "Otra", "Other"))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("template.create.code-taken"));
+        assertThatThrownBy(() -> administration.create("Nota Mala", "NOTA", "Nota", "Note"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("code"));
+        assertThatThrownBy(() -> administration.create("nota-b", "nota", "Nota", "Note"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("kind"));
+
+        administration.publish("nota-informativa");
+        assertThat(catalog.publishedTemplates()).extracting(TemplateSummary::code).contains("nota-informativa");
+    }
+
     private static int lineOf(String source, String needle) {
         return source.substring(0, source.indexOf(needle)).split("\n", -1).length;
     }

@@ -37,7 +37,9 @@ class TemplatesView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("template.pending")).setAutoWidth(true);
         grid.setItems(administration.templates());
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("admin/plantillas/" + e.getItem().code())));
-        add(new H2(getTranslation("menu.templates")), grid, importer(portability));
+        var create = new Button(getTranslation("template.create"), e -> new NewTemplateDialog(administration).open());
+        create.setId("template-new");
+        add(new H2(getTranslation("menu.templates")), create, grid, importer(portability));
     }
 
     /** A template file from another installation; it arrives as a draft (the list shows published ones). */
