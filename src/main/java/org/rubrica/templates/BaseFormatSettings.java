@@ -26,6 +26,14 @@ public record BaseFormatSettings(PageSize pageSize, int marginTopMm, int marginR
     public static final BaseFormatSettings DEFAULTS = new BaseFormatSettings(PageSize.LETTER, 30, 25, 24, 30,
             Typeface.SANS, new BigDecimal("10.5"), "#1d3557", "#a68a4d", null, "", "", 21, true);
 
+    /** 11, 11.0 and 11.00 are one size: equal settings must compare (and hash) equal. */
+    public BaseFormatSettings {
+        if (fontSizePt != null) {
+            BigDecimal stripped = fontSizePt.stripTrailingZeros();
+            fontSizePt = stripped.scale() <= 1 ? stripped.setScale(1) : stripped;
+        }
+    }
+
     public static final int MARGIN_MIN_MM = 10;
     public static final int MARGIN_MAX_MM = 50;
     public static final int TEXT_MAX = 200;

@@ -155,11 +155,16 @@ public class TemplateAdministration {
         if (kind == null || !KIND.matcher(kind).matches()) {
             throw new InvalidInputException("template.create.kind-invalid", "kind");
         }
-        if (nameEs == null || nameEs.isBlank() || nameEs.length() > NAME_MAX) {
-            throw new InvalidInputException("validation.required", "nameEs");
+        checkName(nameEs, "nameEs");
+        checkName(nameEn, "nameEn");
+    }
+
+    private static void checkName(String name, String field) {
+        if (name == null || name.isBlank()) {
+            throw new InvalidInputException("validation.required", field);
         }
-        if (nameEn == null || nameEn.isBlank() || nameEn.length() > NAME_MAX) {
-            throw new InvalidInputException("validation.required", "nameEn");
+        if (name.length() > NAME_MAX) {
+            throw new InvalidInputException("validation.too-long", field);
         }
     }
 

@@ -10,7 +10,6 @@ import org.rubrica.shared.RoleGuard;
 import org.rubrica.templates.internal.AssetImages;
 import org.rubrica.templates.internal.AssetImages.CheckedImage;
 import org.rubrica.templates.internal.AssetRepository;
-import org.rubrica.templates.internal.AssetRepository.AssetFile;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.rubrica.templates.AssetFile;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -62,8 +63,5 @@ public class AssetRepository {
     public Optional<AssetFile> file(String name) {
         return jdbc.sql("SELECT media_type, content FROM templates_asset WHERE name = ?").param(name)
                 .query((rs, n) -> new AssetFile(rs.getString(1), rs.getBytes(2))).optional();
-    }
-
-    public record AssetFile(String mediaType, byte[] content) {
     }
 }

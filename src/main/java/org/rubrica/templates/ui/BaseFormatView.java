@@ -106,10 +106,9 @@ class BaseFormatView extends VerticalLayout implements HasDynamicTitle {
         var split = new FlexLayout(editor, preview);
         split.addClassName("editor-split");
         state.getElement().getThemeList().add("badge");
+        // the panel lists the images once and offers them as logos, now and after every upload
         add(new H2(getTranslation("format.title")), state, split,
                 new AssetsPanel(assets, this::offerLogos));
-
-        offerLogos(assets.list());
         show(administration.current());
         fields().forEach(f -> f.addValueChangeListener(e -> {
             if (e.isFromClient()) {
