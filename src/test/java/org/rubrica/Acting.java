@@ -44,6 +44,14 @@ public class Acting {
         return directory.unitByCode(code).orElseThrow().id();
     }
 
+    public long personId(String username) {
+        return directory.actor(username).orElseThrow().personId();
+    }
+
+    public String fullName(String username) {
+        return directory.actor(username).orElseThrow().fullName();
+    }
+
     public void nobody() {
         securityContext.clearContext();
     }

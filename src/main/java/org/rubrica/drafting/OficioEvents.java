@@ -18,4 +18,32 @@ public final class OficioEvents {
 
     public record OficioSent(UUID oficioId, long actorId, long senderUnitId, long recipientUnitId, Instant at) {
     }
+
+    /** An invited editor saved suggestions: how many are now pending from them, and how many clash with newer text. */
+    public record SuggestionsSaved(UUID oficioId, long actorId, int pending, int conflicts, Instant at) {
+    }
+
+    public record ChangeDecided(UUID oficioId, long actorId, long changeId, long changeAuthorId, String summary,
+                                boolean accepted, Instant at) {
+    }
+
+    public record CommentAdded(UUID oficioId, long actorId, long commentId, String quote, Instant at) {
+    }
+
+    public record CommentResolved(UUID oficioId, long actorId, long commentId, Instant at) {
+    }
+
+    /** Someone named a person in a comment: the person should hear about it. */
+    public record PersonMentioned(UUID oficioId, long personId, long byId, long commentId, String subject, Instant at) {
+    }
+
+    public record CollaboratorInvited(UUID oficioId, long actorId, long personId, DraftAccess access, String subject,
+                                      Instant at) {
+    }
+
+    public record CollaboratorRemoved(UUID oficioId, long actorId, long personId, Instant at) {
+    }
+
+    public record DocxImported(UUID oficioId, long actorId, String fileName, int changes, Instant at) {
+    }
 }

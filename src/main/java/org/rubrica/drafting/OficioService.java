@@ -14,7 +14,18 @@ import org.rubrica.directory.CurrentActor;
 import org.rubrica.directory.Directory;
 import org.rubrica.directory.Role;
 import org.rubrica.directory.Unit;
+import org.rubrica.drafting.ReviewModels.SaveOutcome;
+import org.rubrica.drafting.internal.ChangeRepository;
+import org.rubrica.drafting.internal.ChangeRow;
 import org.rubrica.drafting.internal.DocumentAssembler;
+import org.rubrica.drafting.internal.DraftBase;
+import org.rubrica.drafting.internal.DraftLoader;
+import org.rubrica.drafting.internal.InvitationRepository;
+import org.rubrica.drafting.internal.Proposal;
+import org.rubrica.drafting.internal.RevisionRepository;
+import org.rubrica.drafting.internal.RevisionRow;
+import org.rubrica.drafting.internal.text.BodyTokens;
+import org.rubrica.shared.InvalidInputException;
 import org.rubrica.drafting.internal.DraftValidator;
 import org.rubrica.drafting.internal.OficioAccess;
 import org.rubrica.drafting.internal.OficioRepository;
@@ -42,6 +53,11 @@ public class OficioService {
     private static final int LIST_LIMIT = 200;
 
     private final OficioRepository oficios;
+    private final DraftLoader loader;
+    private final DraftBase base;
+    private final RevisionRepository revisions;
+    private final ChangeRepository changes;
+    private final InvitationRepository invitations;
     private final OficioAccess access;
     private final DraftValidator validator;
     private final DocumentAssembler assembler;
@@ -52,10 +68,16 @@ public class OficioService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    OficioService(OficioRepository oficios, OficioAccess access, DraftValidator validator,
+    OficioService(OficioRepository oficios, DraftLoader loader, DraftBase base, RevisionRepository revisions,
+                  ChangeRepository changes, InvitationRepository invitations, OficioAccess access, DraftValidator validator,
                   DocumentAssembler assembler, TemplateCatalog templates, DocumentRenderer renderer,
                   Directory directory, CurrentActor currentActor, ApplicationEventPublisher events, Clock clock) {
         this.oficios = oficios;
+        this.loader = loader;
+        this.base = base;
+        this.revisions = revisions;
+        this.changes = changes;
+        this.invitations = invitations;
         this.access = access;
         this.validator = validator;
         this.assembler = assembler;
@@ -98,28 +120,69 @@ public class OficioService {
         oficios.insert(new OficioRow(id, template.id(), template.kind(), actor.unitId(), actor.personId(),
                 clean.recipientUnitId(), clean.subject(), clean.bodyHtml(), clean.fields(), OficioStatus.DRAFT, null,
                 now, now, null, 0));
+        revisions.insert(new RevisionRow(id, 0, RevisionRow.Kind.CREATED, 0, actor.personId(), null,
+                clean.recipientUnitId(), clean.subject(), clean.bodyHtml(), clean.fields(), now));
         events.publishEvent(new OficioEvents.DraftCreated(id, actor.personId(), template.templateCode(),
                 template.versionNo(), now));
         return id;
     }
 
     /**
-     * Saves new content over the version the editor loaded.
-     *
-     * @throws StaleDraftException when someone saved in between
+     * Saves the owner's content. Saved against the current version it simply becomes the base. Saved against an
+     * older one (another tab, an accepted change in between), the owner's edits are carried over to today's
+     * text: those that do not touch what changed meanwhile apply, the others wait as the owner's own pending
+     * changes flagged as conflicts, so nothing is overwritten and nothing is lost.
      */
-    public int saveDraft(UUID id, DraftContent content, int expectedVersion) {
+    public SaveOutcome saveDraft(UUID id, DraftContent content, int expectedVersion) {
+        return saveDraft(id, content, expectedVersion, null);
+    }
+
+    public SaveOutcome saveDraft(UUID id, DraftContent content, int expectedVersion, String note) {
         Actor actor = currentActor.require();
-        OficioRow oficio = loadEditable(id, actor);
+        OficioRow oficio = loader.lockVisible(id, actor);
+        if (!access.canEdit(actor, oficio)) {
+            throw new AccessDeniedException("not editable by " + actor.username());
+        }
         DraftContent clean = validator.clean(content, templates.version(oficio.templateVersionId()),
                 oficio.senderUnitId());
         Instant now = clock.instant();
-        if (!oficios.updateContent(id, expectedVersion, clean.recipientUnitId(), clean.subject(), clean.bodyHtml(),
-                clean.fields(), now)) {
-            throw new StaleDraftException();
+        int conflicts = 0;
+        DraftContent next = clean;
+        if (expectedVersion != oficio.version()) {
+            DraftContent opened = base.baseAt(oficio, expectedVersion);
+            Proposal proposal = Proposal.of(opened, clean, oficio.content());
+            long recipient = clean.recipientUnitId().equals(opened.recipientUnitId()) ? oficio.recipientUnitId()
+                    : clean.recipientUnitId();
+            next = proposal.applyClean(oficio.content(), recipient);
+            for (Proposal.BodyEdit edit : proposal.body()) {
+                if (edit.conflict()) {
+                    changes.insert(ChangeRow.body(id, actor.personId(), edit.hunk(), List.copyOf(BodyTokens
+                            .tokenize(oficio.bodyHtml()).subList(edit.hunk().start(), edit.hunk().end())), true, null, now));
+                    conflicts++;
+                }
+            }
+            for (Proposal.ValueEdit edit : proposal.values()) {
+                if (edit.conflict()) {
+                    changes.insert(ChangeRow.value(id, actor.personId(), edit.target(), edit.fieldName(),
+                            edit.oldValue(), edit.newValue(), true, null, now));
+                    conflicts++;
+                }
+            }
         }
-        events.publishEvent(new OficioEvents.DraftSaved(id, actor.personId(), expectedVersion + 1, now));
-        return expectedVersion + 1;
+        int version = base.replace(oficio, next, conflicts == 0 && expectedVersion == oficio.version()
+                ? RevisionRow.Kind.SAVED : RevisionRow.Kind.MERGED, actor.personId(), note(note), now);
+        events.publishEvent(new OficioEvents.DraftSaved(id, actor.personId(), version, now));
+        return new SaveOutcome(version, conflicts);
+    }
+
+    private static String note(String note) {
+        if (note == null || note.isBlank()) {
+            return null;
+        }
+        if (note.strip().length() > ReviewService.NOTE_MAX) {
+            throw new InvalidInputException("validation.too-long", "note");
+        }
+        return note.strip();
     }
 
     /** The oficio with what the current person may do with it, so views offer only what services accept. */
@@ -130,7 +193,8 @@ public class OficioService {
         boolean canEdit = access.canEdit(actor, oficio);
         var can = new OficioAffordances(canEdit, access.canSend(actor, oficio),
                 oficio.status() == OficioStatus.SENT && access.isRecipient(actor, oficio.recipientUnitId()),
-                canEdit && newerTemplateExists(oficio));
+                canEdit && newerTemplateExists(oficio), access.canSuggest(actor, oficio),
+                access.canComment(actor, oficio));
         return details(oficio, can);
     }
 
@@ -140,6 +204,18 @@ public class OficioService {
         Actor actor = currentActor.require();
         Map<Long, String> unitNames = directory.units().stream().collect(Collectors.toMap(Unit::id, Unit::name));
         return oficios.byAuthor(actor.personId(), LIST_LIMIT).stream()
+                .map(o -> new OficioSummary(o.id(), o.kind(), o.status(), o.subject(),
+                        unitNames.get(o.recipientUnitId()), o.number(), o.updatedAt()))
+                .toList();
+    }
+
+    /** Drafts colleagues invited the current person to, newest invitation first. */
+    @Transactional(readOnly = true)
+    public List<OficioSummary> sharedWithMe() {
+        Actor actor = currentActor.require();
+        Map<Long, String> unitNames = directory.units().stream().collect(Collectors.toMap(Unit::id, Unit::name));
+        return oficios.byIds(invitations.oficiosOf(actor.personId(), LIST_LIMIT)).stream()
+                .filter(o -> access.canView(actor, o))
                 .map(o -> new OficioSummary(o.id(), o.kind(), o.status(), o.subject(),
                         unitNames.get(o.recipientUnitId()), o.number(), o.updatedAt()))
                 .toList();
@@ -215,7 +291,10 @@ public class OficioService {
      */
     public TemplateMove moveToNewestTemplate(UUID id, int expectedVersion) {
         Actor actor = currentActor.require();
-        OficioRow oficio = loadEditable(id, actor);
+        OficioRow oficio = loader.lockVisible(id, actor);
+        if (!access.canEdit(actor, oficio)) {
+            throw new AccessDeniedException("not editable by " + actor.username());
+        }
         TemplateVersion from = templates.version(oficio.templateVersionId());
         TemplateVersion to = templates.publishedVersion(from.templateCode());
         Map<String, String> kept = new HashMap<>();
@@ -234,6 +313,9 @@ public class OficioService {
             throw new StaleDraftException();
         }
         if (to.id() != from.id()) {
+            revisions.insert(new RevisionRow(id, 0, RevisionRow.Kind.SAVED, expectedVersion + 1, actor.personId(),
+                    "v" + from.versionNo() + " → v" + to.versionNo(), oficio.recipientUnitId(), oficio.subject(),
+                    oficio.bodyHtml(), kept, now));
             events.publishEvent(new OficioEvents.DraftSaved(id, actor.personId(), expectedVersion + 1, now));
         }
         return new TemplateMove(from.versionNo(), to.versionNo(), missing, dropped);
@@ -247,9 +329,7 @@ public class OficioService {
     }
 
     private OficioRow load(UUID id, Actor actor) {
-        // an oficio the person may not see answers exactly like a missing one, so ids cannot be probed
-        return oficios.find(id).filter(o -> access.canView(actor, o))
-                .orElseThrow(() -> new NotFoundException("oficio " + id));
+        return loader.visible(id, actor);
     }
 
     private boolean newerTemplateExists(OficioRow oficio) {

@@ -16,7 +16,6 @@ import org.rubrica.drafting.DraftContent;
 import org.rubrica.drafting.IllegalTransitionException;
 import org.rubrica.drafting.OficioService;
 import org.rubrica.drafting.OficioStatus;
-import org.rubrica.drafting.StaleDraftException;
 import org.rubrica.shared.InvalidInputException;
 import org.rubrica.shared.NotFoundException;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +29,7 @@ class OficioJourneyTests {
     @Autowired OficioService oficios;
     @Autowired DeliveryService delivery;
     @Autowired Trail trail;
+    @Autowired org.rubrica.drafting.ReviewService review;
 
     @AfterEach
     void logout() {
@@ -106,15 +106,17 @@ class OficioJourneyTests {
     }
 
     @Test
-    void a_save_against_an_outdated_version_is_refused_instead_of_overwriting() {
+    void a_save_against_an_outdated_version_never_overwrites_and_keeps_the_clash_as_a_pending_change() {
         UUID id = draft("Versión inicial");
         var loaded = oficios.get(id);
         var first = new DraftContent(loaded.recipientUnitId(), "Primera edición", loaded.bodyHtml(), Map.of());
         var second = new DraftContent(loaded.recipientUnitId(), "Segunda edición", loaded.bodyHtml(), Map.of());
         oficios.saveDraft(id, first, loaded.version());
-        assertThatThrownBy(() -> oficios.saveDraft(id, second, loaded.version()))
-                .isInstanceOf(StaleDraftException.class);
+        assertThat(oficios.saveDraft(id, second, loaded.version()).conflicts()).isEqualTo(1);
         assertThat(oficios.get(id).subject()).isEqualTo("Primera edición");
+        assertThat(review.changes(id).pending()).singleElement()
+                .satisfies(c -> assertThat(c.added()).isEqualTo("Segunda edición"))
+                .satisfies(c -> assertThat(c.conflict()).isTrue());
     }
 
     @Test

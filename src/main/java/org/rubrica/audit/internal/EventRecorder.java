@@ -45,6 +45,42 @@ class EventRecorder {
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(OficioEvents.SuggestionsSaved e) {
+        record(e.oficioId(), "SUGGESTED", e.actorId(), e.at(), String.valueOf(e.pending()));
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(OficioEvents.ChangeDecided e) {
+        record(e.oficioId(), e.accepted() ? "CHANGE_ACCEPTED" : "CHANGE_REJECTED", e.actorId(), e.at(),
+                e.summary() + " — " + directory.person(e.changeAuthorId()).fullName());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(OficioEvents.CommentAdded e) {
+        record(e.oficioId(), "COMMENTED", e.actorId(), e.at(), e.quote() == null ? "" : "«" + e.quote() + "»");
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(OficioEvents.CommentResolved e) {
+        record(e.oficioId(), "COMMENT_RESOLVED", e.actorId(), e.at(), "#" + e.commentId());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(OficioEvents.CollaboratorInvited e) {
+        record(e.oficioId(), "INVITED_" + e.access().name(), e.actorId(), e.at(), directory.person(e.personId()).fullName());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(OficioEvents.CollaboratorRemoved e) {
+        record(e.oficioId(), "UNINVITED", e.actorId(), e.at(), directory.person(e.personId()).fullName());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(OficioEvents.DocxImported e) {
+        record(e.oficioId(), "DOCX_IMPORTED", e.actorId(), e.at(), e.fileName() + " (" + e.changes() + ")");
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void on(OficioEvents.OficioSent e) {
         record(e.oficioId(), "SENT", e.actorId(), e.at(), unitLabel(e.recipientUnitId()));
     }

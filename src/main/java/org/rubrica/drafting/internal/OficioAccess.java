@@ -1,17 +1,20 @@
 package org.rubrica.drafting.internal;
 
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 
 import org.rubrica.directory.Actor;
 import org.rubrica.directory.Directory;
 import org.rubrica.directory.Role;
+import org.rubrica.drafting.DraftAccess;
 import org.rubrica.drafting.OficioStatus;
 import org.springframework.stereotype.Component;
 
 /**
  * Who may see and act on an oficio. Its author always; an auditor always; once delivered, the recipient
- * unit's receiving office and its head. (Route members and assignees join with their modules.)
+ * unit's receiving office and its head; colleagues the author invited, as editors (suggesting) or readers.
+ * (Route members and assignees join with their modules.)
  */
 @Component
 public class OficioAccess {
@@ -19,14 +22,31 @@ public class OficioAccess {
     private static final Set<OficioStatus> DELIVERED = EnumSet.of(OficioStatus.SENT, OficioStatus.ANNULLED);
 
     private final Directory directory;
+    private final InvitationRepository invitations;
 
-    OficioAccess(Directory directory) {
+    OficioAccess(Directory directory, InvitationRepository invitations) {
         this.directory = directory;
+        this.invitations = invitations;
     }
 
     public boolean canView(Actor actor, OficioRow oficio) {
         return isAuthor(actor, oficio) || actor.hasRole(Role.AUDITOR)
-                || (DELIVERED.contains(oficio.status()) && isRecipient(actor, oficio.recipientUnitId()));
+                || (DELIVERED.contains(oficio.status()) && isRecipient(actor, oficio.recipientUnitId()))
+                || invitation(actor, oficio).isPresent();
+    }
+
+    /** Invited editors suggest while the oficio is a draft; the author edits directly instead. */
+    public boolean canSuggest(Actor actor, OficioRow oficio) {
+        return oficio.status().isEditable() && invitation(actor, oficio).filter(a -> a == DraftAccess.EDITOR).isPresent();
+    }
+
+    /** The author and everyone invited discuss a draft while it is one. */
+    public boolean canComment(Actor actor, OficioRow oficio) {
+        return oficio.status().isEditable() && (isAuthor(actor, oficio) || invitation(actor, oficio).isPresent());
+    }
+
+    public Optional<DraftAccess> invitation(Actor actor, OficioRow oficio) {
+        return isAuthor(actor, oficio) ? Optional.empty() : invitations.accessOf(oficio.id(), actor.personId());
     }
 
     public boolean canEdit(Actor actor, OficioRow oficio) {
@@ -41,7 +61,7 @@ public class OficioAccess {
         return directory.receivesFor(actor, unitId);
     }
 
-    private static boolean isAuthor(Actor actor, OficioRow oficio) {
+    public static boolean isAuthor(Actor actor, OficioRow oficio) {
         return oficio.authorId() == actor.personId();
     }
 }

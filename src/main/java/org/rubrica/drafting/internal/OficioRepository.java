@@ -81,9 +81,23 @@ public class OficioRepository {
                 .update() == 1;
     }
 
+    /** The row, locked until the transaction ends: saves, suggestions and decisions on one draft take turns. */
+    public Optional<OficioRow> lock(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM drafting_oficio WHERE id = ? FOR UPDATE").param(id).query(rowMapper)
+                .optional();
+    }
+
     public Optional<OficioRow> find(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM drafting_oficio WHERE id = ?").param(id).query(rowMapper)
                 .optional();
+    }
+
+    public List<OficioRow> byIds(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM drafting_oficio WHERE id = ANY(?) ORDER BY updated_at DESC")
+                .param(ids.toArray(UUID[]::new)).query(rowMapper).list();
     }
 
     public List<OficioRow> byAuthor(long authorId, int limit) {

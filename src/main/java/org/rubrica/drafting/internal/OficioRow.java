@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
+import org.rubrica.drafting.DraftContent;
 import org.rubrica.drafting.OficioStatus;
 
 /** An oficio as stored. */
@@ -11,4 +12,8 @@ public record OficioRow(UUID id, long templateVersionId, String kind, long sende
                         long recipientUnitId, String subject, String bodyHtml, Map<String, String> fields,
                         OficioStatus status, String number, Instant createdAt, Instant updatedAt, Instant sentAt,
                         int version) {
+
+    public DraftContent content() {
+        return new DraftContent(recipientUnitId, subject, bodyHtml, fields);
+    }
 }

@@ -221,7 +221,7 @@ class DraftEditorView extends VerticalLayout implements BeforeEnterObserver, Has
             if (id == null) {
                 id = oficios.startDraft(templateCode, content());
             } else {
-                version = oficios.saveDraft(id, content(), version);
+                version = oficios.saveDraft(id, content(), version).version();
             }
             Notices.success(getTranslation("oficio.saved"));
             UUID saved = id;

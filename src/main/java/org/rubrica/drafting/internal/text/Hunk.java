@@ -16,6 +16,20 @@ public record Hunk(int start, int end, List<BodyToken> inserted) {
         return start == end;
     }
 
+    /** Whether the two cannot be applied together: they overlap, or insert at the same place. */
+    public boolean clashes(Hunk other) {
+        if (isInsertion() && other.isInsertion()) {
+            return start == other.start;
+        }
+        if (isInsertion()) {
+            return other.start < start && start < other.end;
+        }
+        if (other.isInsertion()) {
+            return start < other.start && other.start < end;
+        }
+        return start < other.end && other.start < end;
+    }
+
     /** Tokens added minus tokens removed. */
     int growth() {
         return inserted.size() - (end - start);

@@ -1,0 +1,398 @@
+package org.rubrica.drafting;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import org.rubrica.directory.Actor;
+import org.rubrica.directory.CurrentActor;
+import org.rubrica.directory.Directory;
+import org.rubrica.drafting.ReviewModels.AuthorCount;
+import org.rubrica.drafting.ReviewModels.ChangeOverview;
+import org.rubrica.drafting.ReviewModels.ChangeView;
+import org.rubrica.drafting.ReviewModels.RevisionComparison;
+import org.rubrica.drafting.ReviewModels.RevisionSummary;
+import org.rubrica.drafting.ReviewModels.Role;
+import org.rubrica.drafting.ReviewModels.SuggestOutcome;
+import org.rubrica.drafting.ReviewModels.ValueDifference;
+import org.rubrica.drafting.ReviewModels.WorkingDraft;
+import org.rubrica.drafting.internal.ChangeRepository;
+import org.rubrica.drafting.internal.ChangeRow;
+import org.rubrica.drafting.internal.DraftBase;
+import org.rubrica.drafting.internal.DraftLoader;
+import org.rubrica.drafting.internal.DraftValidator;
+import org.rubrica.drafting.internal.OficioAccess;
+import org.rubrica.drafting.internal.OficioRow;
+import org.rubrica.drafting.internal.Proposal;
+import org.rubrica.drafting.internal.RevisionRepository;
+import org.rubrica.drafting.internal.RevisionRow;
+import org.rubrica.drafting.internal.text.BodyDiff;
+import org.rubrica.drafting.internal.text.BodyToken;
+import org.rubrica.drafting.internal.text.BodyTokens;
+import org.rubrica.drafting.internal.text.Hunk;
+import org.rubrica.drafting.internal.text.Redline;
+import org.rubrica.shared.InvalidInputException;
+import org.rubrica.shared.NotFoundException;
+import org.rubrica.templates.TemplateCatalog;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Review of a draft: invited editors save suggestions (tracked changes attributed to them), the owner accepts or
+ * rejects them one by one, by author or all at once, and anyone who may see the draft reads its revisions and
+ * compares any two. Every action locks the draft's row, so concurrent saves and decisions take turns.
+ */
+@Service
+@Transactional
+public class ReviewService {
+
+    public static final int NOTE_MAX = 500;
+
+    private final DraftLoader loader;
+    private final OficioAccess access;
+    private final DraftValidator validator;
+    private final DraftBase base;
+    private final ChangeRepository changes;
+    private final RevisionRepository revisions;
+    private final TemplateCatalog templates;
+    private final Directory directory;
+    private final CurrentActor currentActor;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ReviewService(DraftLoader loader, OficioAccess access, DraftValidator validator, DraftBase base,
+                  ChangeRepository changes, RevisionRepository revisions, TemplateCatalog templates,
+                  Directory directory, CurrentActor currentActor, ApplicationEventPublisher events, Clock clock) {
+        this.loader = loader;
+        this.access = access;
+        this.validator = validator;
+        this.base = base;
+        this.changes = changes;
+        this.revisions = revisions;
+        this.templates = templates;
+        this.directory = directory;
+        this.currentActor = currentActor;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** The text the current person edits, and as whom. */
+    @Transactional(readOnly = true)
+    public WorkingDraft working(UUID id) {
+        Actor actor = currentActor.require();
+        OficioRow oficio = loader.visible(id, actor);
+        Role role = role(actor, oficio);
+        if (role != Role.EDITOR) {
+            return new WorkingDraft(oficio.content(), oficio.version(), role);
+        }
+        return new WorkingDraft(withOwnChanges(oficio, actor.personId()), oficio.version(), role);
+    }
+
+    /**
+     * Saves an invited editor's version as their suggestions: everything that differs from the base they opened
+     * (at {@code baseVersion}) replaces their earlier pending suggestions. Text saved against an older base is
+     * carried over to today's; where the base changed too, the suggestion is kept and flagged as a conflict.
+     */
+    public SuggestOutcome suggest(UUID id, DraftContent content, int baseVersion, String note) {
+        Actor actor = currentActor.require();
+        OficioRow oficio = loader.lockVisible(id, actor);
+        if (!access.canSuggest(actor, oficio)) {
+            throw new AccessDeniedException(actor.username() + " may not suggest on " + id);
+        }
+        String cleanNote = note(note);
+        DraftContent opened = base.baseAt(oficio, baseVersion);
+        DraftContent saved = validator.clean(new DraftContent(oficio.recipientUnitId(), content.subject(),
+                content.bodyHtml(), content.fields()), templates.version(oficio.templateVersionId()), oficio.senderUnitId());
+        Proposal proposal = Proposal.of(opened, saved, oficio.content());
+        Instant now = clock.instant();
+        int pending = replaceSuggestions(oficio, actor.personId(), proposal, now);
+        revisions.insert(new RevisionRow(id, 0, RevisionRow.Kind.SUGGESTED, oficio.version(), actor.personId(), cleanNote,
+                oficio.recipientUnitId(), saved.subject(), saved.bodyHtml(), saved.fields(), now));
+        events.publishEvent(new OficioEvents.SuggestionsSaved(id, actor.personId(), pending, (int) proposal.conflicts(),
+                now));
+        return new SuggestOutcome(oficio.version(), pending, (int) proposal.conflicts());
+    }
+
+    /** Changes kept as they were are left alone, so their ids (and anything pointing at them) stay. */
+    private int replaceSuggestions(OficioRow oficio, long authorId, Proposal proposal, Instant now) {
+        List<ChangeRow> mine = changes.pending(oficio.id()).stream().filter(c -> c.authorId() == authorId).toList();
+        List<ChangeRow> kept = new ArrayList<>();
+        List<BodyToken> current = BodyTokens.tokenize(oficio.bodyHtml());
+        int count = 0;
+        for (Proposal.BodyEdit edit : proposal.body()) {
+            Hunk h = edit.hunk();
+            var same = mine.stream().filter(c -> c.target() == ChangeTarget.BODY && c.hunk().equals(h)).findFirst();
+            if (same.isPresent()) {
+                kept.add(same.get());
+            } else {
+                changes.insert(ChangeRow.body(oficio.id(), authorId, h, List.copyOf(current.subList(h.start(), h.end())),
+                        edit.conflict(), null, now));
+            }
+            count++;
+        }
+        for (Proposal.ValueEdit edit : proposal.values()) {
+            var same = mine.stream().filter(c -> c.target() == edit.target()
+                    && Objects.equals(c.fieldName(), edit.fieldName()) && Objects.equals(c.newValue(), edit.newValue()))
+                    .findFirst();
+            if (same.isPresent()) {
+                kept.add(same.get());
+            } else {
+                changes.insert(ChangeRow.value(oficio.id(), authorId, edit.target(), edit.fieldName(), edit.oldValue(),
+                        edit.newValue(), edit.conflict(), null, now));
+            }
+            count++;
+        }
+        for (ChangeRow old : mine) {
+            if (!kept.contains(old)) {
+                changes.decide(old.id(), ChangeStatus.SUPERSEDED, null, now);
+            }
+        }
+        return count;
+    }
+
+    /** The redline of every pending change, and the list of all changes with counts per author. */
+    @Transactional(readOnly = true)
+    public ChangeOverview changes(UUID id) {
+        Actor actor = currentActor.require();
+        OficioRow oficio = loader.visible(id, actor);
+        List<ChangeRow> all = changes.all(id);
+        Map<Long, Integer> colours = colours(all);
+        Map<Long, String> names = new HashMap<>();
+        List<Redline.Shown> shown = new ArrayList<>();
+        List<ChangeView> views = new ArrayList<>();
+        Map<Long, Integer> pendingByAuthor = new LinkedHashMap<>();
+        colours.keySet().forEach(a -> pendingByAuthor.put(a, 0));
+        for (ChangeRow c : all) {
+            String author = names.computeIfAbsent(c.authorId(), a -> directory.person(a).fullName());
+            int colour = colours.get(c.authorId());
+            if (c.status() == ChangeStatus.PENDING) {
+                pendingByAuthor.merge(c.authorId(), 1, Integer::sum);
+                if (c.target() == ChangeTarget.BODY) {
+                    shown.add(new Redline.Shown(c.id(), c.hunk(), colour, author));
+                }
+            }
+            views.add(view(c, author, colour));
+        }
+        List<AuthorCount> authors = pendingByAuthor.entrySet().stream()
+                .map(e -> new AuthorCount(e.getKey(), names.get(e.getKey()), colours.get(e.getKey()), e.getValue()))
+                .toList();
+        return new ChangeOverview(Redline.render(BodyTokens.tokenize(oficio.bodyHtml()), shown), views, authors,
+                oficio.version());
+    }
+
+    /** Accepts one pending change: its text becomes the base. */
+    public void accept(UUID id, long changeId) {
+        Actor actor = currentActor.require();
+        OficioRow oficio = lockOwned(id, actor);
+        decide(oficio, actor, List.of(pendingChange(oficio, changeId)), true);
+    }
+
+    public void reject(UUID id, long changeId) {
+        Actor actor = currentActor.require();
+        OficioRow oficio = lockOwned(id, actor);
+        decide(oficio, actor, List.of(pendingChange(oficio, changeId)), false);
+    }
+
+    /**
+     * Accepts or rejects every pending change, or every one of one author.
+     *
+     * @return how many were decided
+     */
+    public int decideAll(UUID id, Long authorId, boolean accept) {
+        Actor actor = currentActor.require();
+        OficioRow oficio = lockOwned(id, actor);
+        List<ChangeRow> chosen = changes.pending(id).stream()
+                .filter(c -> authorId == null || c.authorId() == authorId).toList();
+        decide(oficio, actor, chosen, accept);
+        return chosen.size();
+    }
+
+    private void decide(OficioRow oficio, Actor actor, List<ChangeRow> chosen, boolean accept) {
+        if (chosen.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        if (accept) {
+            acceptInto(oficio, actor, chosen, now);
+        }
+        for (ChangeRow c : chosen) {
+            changes.decide(c.id(), accept ? ChangeStatus.ACCEPTED : ChangeStatus.REJECTED, actor.personId(), now);
+            events.publishEvent(new OficioEvents.ChangeDecided(oficio.id(), actor.personId(), c.id(), c.authorId(),
+                    describe(c), accept, now));
+        }
+    }
+
+    /**
+     * Applies the chosen changes in rounds: all that do not touch each other at once, then (after the rest moved
+     * onto the new text) the next round, so overlapping ones apply in the order they were made.
+     */
+    private void acceptInto(OficioRow oficio, Actor actor, List<ChangeRow> chosen, Instant now) {
+        List<Long> remaining = new ArrayList<>(chosen.stream().map(ChangeRow::id).toList());
+        OficioRow current = oficio;
+        while (!remaining.isEmpty()) {
+            List<ChangeRow> round = new ArrayList<>();
+            List<Hunk> hunks = new ArrayList<>();
+            DraftContent content = current.content();
+            String subject = content.subject();
+            Map<String, String> fields = new HashMap<>(content.fields());
+            for (ChangeRow c : changes.pending(oficio.id())) {
+                if (!remaining.contains(c.id())) {
+                    continue;
+                }
+                if (c.target() == ChangeTarget.BODY) {
+                    if (hunks.stream().anyMatch(h -> h.clashes(c.hunk()))) {
+                        continue; // next round, after it moved onto the new text
+                    }
+                    hunks.add(c.hunk());
+                } else if (c.target() == ChangeTarget.SUBJECT) {
+                    subject = c.newValue();
+                } else if (c.newValue().isEmpty()) {
+                    fields.remove(c.fieldName());
+                } else {
+                    fields.put(c.fieldName(), c.newValue());
+                }
+                round.add(c);
+            }
+            if (round.isEmpty()) {
+                break; // decided or superseded meanwhile
+            }
+            List<BodyToken> body = BodyDiff.apply(BodyTokens.tokenize(content.bodyHtml()), hunks);
+            DraftContent next = new DraftContent(content.recipientUnitId(), subject, BodyTokens.toHtml(body), fields);
+            round.forEach(c -> remaining.remove(c.id()));
+            String note = round.size() == 1 ? describe(round.getFirst()) : null;
+            base.replace(current, next, RevisionRow.Kind.ACCEPTED, actor.personId(), note, now);
+            current = loader.lockVisible(oficio.id(), actor);
+        }
+    }
+
+    /** Revisions, newest first. */
+    @Transactional(readOnly = true)
+    public List<RevisionSummary> revisions(UUID id) {
+        loader.visible(id, currentActor.require());
+        Map<Long, String> names = new HashMap<>();
+        return revisions.of(id).stream().map(r -> new RevisionSummary(r.no(), r.kind().name(), r.authorId(),
+                names.computeIfAbsent(r.authorId(), a -> directory.person(a).fullName()), r.createdAt(), r.note(),
+                r.baseVersion())).toList();
+    }
+
+    /** Any two revisions as a redline from {@code from} to {@code to}. */
+    @Transactional(readOnly = true)
+    public RevisionComparison compare(UUID id, int from, int to) {
+        Actor actor = currentActor.require();
+        loader.visible(id, actor);
+        RevisionRow a = revisions.find(id, from).orElseThrow(() -> new NotFoundException("revision " + from));
+        RevisionRow b = revisions.find(id, to).orElseThrow(() -> new NotFoundException("revision " + to));
+        String html = Redline.compare(BodyTokens.tokenize(a.bodyHtml()), BodyTokens.tokenize(b.bodyHtml()),
+                directory.person(b.authorId()).fullName());
+        List<ValueDifference> values = new ArrayList<>();
+        if (!a.subject().equals(b.subject())) {
+            values.add(new ValueDifference(ChangeTarget.SUBJECT, null, a.subject(), b.subject()));
+        }
+        var names = new TreeSet<>(a.fields().keySet());
+        names.addAll(b.fields().keySet());
+        for (String name : names) {
+            String before = a.fields().getOrDefault(name, "");
+            String after = b.fields().getOrDefault(name, "");
+            if (!before.equals(after)) {
+                values.add(new ValueDifference(ChangeTarget.FIELD, name, before, after));
+            }
+        }
+        return new RevisionComparison(from, to, html, values);
+    }
+
+    private DraftContent withOwnChanges(OficioRow oficio, long personId) {
+        List<Hunk> hunks = new ArrayList<>();
+        String subject = oficio.subject();
+        Map<String, String> fields = new HashMap<>(oficio.fields());
+        for (ChangeRow c : changes.pending(oficio.id())) {
+            if (c.authorId() != personId) {
+                continue;
+            }
+            switch (c.target()) {
+                case BODY -> {
+                    if (hunks.stream().noneMatch(h -> h.clashes(c.hunk()))) {
+                        hunks.add(c.hunk());
+                    }
+                }
+                case SUBJECT -> subject = c.newValue();
+                case FIELD -> fields.put(c.fieldName(), c.newValue());
+            }
+        }
+        String body = hunks.isEmpty() ? oficio.bodyHtml()
+                : BodyTokens.toHtml(BodyDiff.apply(BodyTokens.tokenize(oficio.bodyHtml()), hunks));
+        return new DraftContent(oficio.recipientUnitId(), subject, body, fields);
+    }
+
+    private Role role(Actor actor, OficioRow oficio) {
+        if (OficioAccess.isAuthor(actor, oficio)) {
+            return Role.OWNER;
+        }
+        return access.invitation(actor, oficio).map(a -> a == DraftAccess.EDITOR ? Role.EDITOR : Role.READER)
+                .orElse(Role.OTHER);
+    }
+
+    private OficioRow lockOwned(UUID id, Actor actor) {
+        OficioRow oficio = loader.lockVisible(id, actor);
+        if (!access.canEdit(actor, oficio)) {
+            throw new AccessDeniedException("only the owner of a draft decides on its changes");
+        }
+        return oficio;
+    }
+
+    private ChangeRow pendingChange(OficioRow oficio, long changeId) {
+        ChangeRow change = changes.find(changeId).filter(c -> c.oficioId().equals(oficio.id()))
+                .orElseThrow(() -> new NotFoundException("change " + changeId));
+        if (change.status() != ChangeStatus.PENDING) {
+            throw new InvalidInputException("change.already-decided", "change");
+        }
+        return change;
+    }
+
+    /** Authors get colours in the order they first suggested something on this draft. */
+    private static Map<Long, Integer> colours(List<ChangeRow> all) {
+        Map<Long, Integer> colours = new LinkedHashMap<>();
+        all.stream().sorted((x, y) -> Long.compare(x.id(), y.id()))
+                .forEach(c -> colours.putIfAbsent(c.authorId(), colours.size() % 8));
+        return colours;
+    }
+
+    private ChangeView view(ChangeRow c, String author, int colour) {
+        String removed = c.target() == ChangeTarget.BODY ? BodyTokens.plainText(c.deleted()) : c.oldValue();
+        String added = c.target() == ChangeTarget.BODY ? BodyTokens.plainText(c.inserted()) : c.newValue();
+        return new ChangeView(c.id(), c.authorId(), author, colour, c.target(), c.fieldName(), removed, added,
+                c.status(), c.conflict(), c.originNote(), c.createdAt(),
+                c.decidedBy() == null ? null : directory.person(c.decidedBy()).fullName(), c.decidedAt());
+    }
+
+    /** A short description for the trail: what was removed and what was added. */
+    private static String describe(ChangeRow c) {
+        String what = c.target() == ChangeTarget.BODY ? "" : (c.target() == ChangeTarget.SUBJECT ? "asunto: " : c.fieldName() + ": ");
+        String removed = c.target() == ChangeTarget.BODY ? BodyTokens.plainText(c.deleted()) : c.oldValue();
+        String added = c.target() == ChangeTarget.BODY ? BodyTokens.plainText(c.inserted()) : c.newValue();
+        return "#" + c.id() + " " + what + clip(removed) + " → " + clip(added);
+    }
+
+    private static String clip(String s) {
+        String text = s == null || s.isBlank() ? "∅" : s.replaceAll("\\s+", " ").strip();
+        return text.length() > 80 ? text.substring(0, 79) + "…" : "«" + text + "»";
+    }
+
+    private static String note(String note) {
+        if (note == null || note.isBlank()) {
+            return null;
+        }
+        if (note.strip().length() > NOTE_MAX) {
+            throw new InvalidInputException("validation.too-long", "note");
+        }
+        return note.strip();
+    }
+}
