@@ -23,6 +23,7 @@ public class DocumentRenderer {
 
     private final SandboxedTemplates templates;
     private final VersionContexts contexts;
+    private final AssetResolver assets;
     private final XhtmlToPdf xhtmlToPdf;
     private final PdfPageImages pageImages = new PdfPageImages();
 
@@ -36,6 +37,7 @@ public class DocumentRenderer {
     DocumentRenderer(SandboxedTemplates templates, VersionContexts contexts, AssetResolver assets) {
         this.templates = templates;
         this.contexts = contexts;
+        this.assets = assets;
         this.xhtmlToPdf = new XhtmlToPdf(assets);
     }
 
@@ -43,6 +45,17 @@ public class DocumentRenderer {
     @FunctionalInterface
     interface VersionContexts {
         RenderContext of(long versionId);
+    }
+
+    /** The single format's settings a template version prints with (for documents made outside the PDF path). */
+    public BaseFormatSettings formatOf(long templateVersionId) {
+        return contexts.of(templateVersionId).format();
+    }
+
+    /** The letterhead logo of a version's single format, as PNG or JPEG, if it has one. */
+    public java.util.Optional<byte[]> logoOf(long templateVersionId) {
+        String logo = formatOf(templateVersionId).logoAsset();
+        return logo == null ? java.util.Optional.empty() : assets.printable(logo);
     }
 
     /**

@@ -16,4 +16,12 @@ public enum PageSize {
     public String css() {
         return css;
     }
+
+    public double widthMm() {
+        return Double.parseDouble(css.split(" ")[0].replace("mm", ""));
+    }
+
+    public double heightMm() {
+        return Double.parseDouble(css.split(" ")[1].replace("mm", ""));
+    }
 }

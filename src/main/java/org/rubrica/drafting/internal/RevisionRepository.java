@@ -55,7 +55,8 @@ public class RevisionRepository {
     /** The base text as it stood at an oficio version: what an editor opened at that version was showing. */
     public Optional<RevisionRow> baseAt(UUID oficioId, int version) {
         return jdbc.sql("""
-                        SELECT * FROM drafting_revision WHERE oficio_id = ? AND kind <> 'SUGGESTED' AND base_version <= ?
+                        SELECT * FROM drafting_revision WHERE oficio_id = ? AND kind NOT IN ('SUGGESTED', 'IMPORTED')
+                        AND base_version <= ?
                         ORDER BY base_version DESC, no DESC LIMIT 1""")
                 .params(oficioId, version).query(this::row).optional();
     }

@@ -9,6 +9,6 @@ public record RevisionRow(UUID oficioId, int no, Kind kind, int baseVersion, lon
                           long recipientUnitId, String subject, String bodyHtml, Map<String, String> fields,
                           Instant createdAt) {
 
-    /** How the text came about; all but SUGGESTED became the base text. */
+    /** How the text came about; SUGGESTED and IMPORTED are proposals, the others became the base text. */
     public enum Kind { CREATED, SAVED, SUGGESTED, ACCEPTED, IMPORTED, MERGED }
 }

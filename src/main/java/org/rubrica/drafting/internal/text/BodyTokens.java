@@ -1,11 +1,8 @@
 package org.rubrica.drafting.internal.text;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
@@ -20,8 +17,6 @@ import org.jsoup.select.NodeVisitor;
  */
 public final class BodyTokens {
 
-    private static final Pattern PIECES = Pattern.compile("[\\p{L}\\p{M}\\p{N}]+|[ \\t\\n\\r\\f]+|.");
-
     private BodyTokens() {
     }
 
@@ -30,7 +25,7 @@ public final class BodyTokens {
         if (html != null && !html.isBlank()) {
             NodeTraversor.traverse(tokenizer, Jsoup.parseBodyFragment(html).body());
         }
-        return tokenizer.tokens;
+        return tokenizer.out.tokens();
     }
 
     public static String toHtml(List<BodyToken> tokens) {
@@ -61,7 +56,7 @@ public final class BodyTokens {
 
     private static final class Tokenizer implements NodeVisitor {
 
-        private final List<BodyToken> tokens = new ArrayList<>();
+        private final TokenBuilder out = new TokenBuilder();
         private final Deque<String> lists = new ArrayDeque<>();
         private final Deque<String> links = new ArrayDeque<>();
         private int bold;
@@ -71,15 +66,11 @@ public final class BodyTokens {
         private boolean newList;
         private boolean newTable;
         private boolean newRow;
-        private String pendingBlock;
-        private int pendingFlags;
-        private boolean blockOpen;
-        private boolean blockHasContent;
 
         @Override
         public void head(Node node, int depth) {
             if (node instanceof TextNode text) {
-                text(text.getWholeText());
+                out.text(text.getWholeText(), style(), links.peek());
                 return;
             }
             if (!(node instanceof Element e)) {
@@ -88,11 +79,11 @@ public final class BodyTokens {
             switch (e.normalName()) {
                 case "p", "h1", "h2", "h3", "h4" -> {
                     if (cells > 0) {
-                        if (pendingBlock == null && blockHasContent) {
-                            emit(BodyToken.LINE_BREAK);
+                        if (out.blockHasContent()) {
+                            out.lineBreak();
                         }
                     } else {
-                        pend(e.normalName(), 0);
+                        out.startBlock(e.normalName(), 0);
                     }
                 }
                 case "ul", "ol" -> {
@@ -100,14 +91,15 @@ public final class BodyTokens {
                     newList = true;
                 }
                 case "li" -> {
-                    pend(lists.isEmpty() ? "ul" : lists.peek(), newList ? BodyToken.NEW_CONTAINER : 0);
+                    out.startBlock(lists.isEmpty() ? "ul" : lists.peek(), newList ? BodyToken.NEW_CONTAINER : 0);
                     newList = false;
                     cells++;
                 }
                 case "table" -> newTable = true;
                 case "tr" -> newRow = true;
                 case "td", "th" -> {
-                    pend(e.normalName(), (newTable ? BodyToken.NEW_CONTAINER : 0) | (newRow ? BodyToken.NEW_ROW : 0));
+                    out.startBlock(e.normalName(),
+                            (newTable ? BodyToken.NEW_CONTAINER : 0) | (newRow ? BodyToken.NEW_ROW : 0));
                     newTable = false;
                     newRow = false;
                     cells++;
@@ -116,7 +108,7 @@ public final class BodyTokens {
                 case "i", "em" -> italic++;
                 case "u" -> underline++;
                 case "a" -> links.push(e.attr("href"));
-                case "br" -> emit(BodyToken.LINE_BREAK);
+                case "br" -> out.lineBreak();
                 default -> {
                 }
             }
@@ -130,11 +122,11 @@ public final class BodyTokens {
             switch (e.normalName()) {
                 case "p", "h1", "h2", "h3", "h4" -> {
                     if (cells == 0) {
-                        closeBlock();
+                        out.endBlock();
                     }
                 }
                 case "li", "td", "th" -> {
-                    closeBlock();
+                    out.endBlock();
                     cells--;
                 }
                 case "ul", "ol" -> lists.pop();
@@ -145,55 +137,6 @@ public final class BodyTokens {
                 default -> {
                 }
             }
-        }
-
-        private void pend(String kind, int flags) {
-            pendingBlock = kind;
-            pendingFlags = flags;
-        }
-
-        /** An element ends: an empty block still counts (a blank paragraph is something the drafter typed). */
-        private void closeBlock() {
-            if (pendingBlock != null) {
-                openPending();
-            }
-            blockOpen = false;
-        }
-
-        private void openPending() {
-            tokens.add(BodyToken.block(pendingBlock, pendingFlags));
-            pendingBlock = null;
-            blockOpen = true;
-            blockHasContent = false;
-        }
-
-        private void text(String text) {
-            if (pendingBlock == null && !blockOpen && text.isBlank()) {
-                return; // whitespace between blocks is layout, not content
-            }
-            Matcher m = PIECES.matcher(text);
-            while (m.find()) {
-                String piece = m.group();
-                if (Character.isWhitespace(piece.charAt(0))) { // a non-breaking space is kept as a character
-                    boolean afterSpace = !tokens.isEmpty() && tokens.getLast().isSpace();
-                    if (blockOpen && pendingBlock == null && blockHasContent && !afterSpace) {
-                        emit(BodyToken.word(" ", style(), links.peek()));
-                    }
-                } else {
-                    emit(BodyToken.word(piece, style(), links.peek()));
-                }
-            }
-        }
-
-        private void emit(BodyToken token) {
-            if (pendingBlock != null) {
-                openPending();
-            } else if (!blockOpen) {
-                pend("p", 0); // text outside any block reads as a paragraph
-                openPending();
-            }
-            tokens.add(token);
-            blockHasContent = true;
         }
 
         private int style() {
