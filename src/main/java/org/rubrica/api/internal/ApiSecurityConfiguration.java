@@ -24,7 +24,8 @@ class ApiSecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiFilterChain(HttpSecurity http, ApiTokens tokens, ApiProblems problems,
-                                       @Value("${rubrica.api.max-request-bytes:1048576}") long maxRequestBytes)
+                                       @Value("${rubrica.api.max-request-bytes:1048576}") long maxRequestBytes,
+                                       @Value("${rubrica.api.max-upload-bytes:11534336}") long maxUploadBytes)
             throws Exception {
         AuthenticationEntryPoint unauthorized = (req, res, e) ->
                 problems.write(req, res, HttpStatus.UNAUTHORIZED, "api.error.unauthorized");
@@ -45,7 +46,7 @@ class ApiSecurityConfiguration {
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler((req, res, e) ->
                                 problems.write(req, res, HttpStatus.FORBIDDEN, "api.error.forbidden")))
-                .addFilterBefore(new RequestSizeLimitFilter(maxRequestBytes, problems), SecurityContextHolderFilter.class);
+                .addFilterBefore(new RequestSizeLimitFilter(maxRequestBytes, maxUploadBytes, problems), SecurityContextHolderFilter.class);
         return http.build();
     }
 

@@ -16,22 +16,30 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses API request bodies above {@code rubrica.api.max-request-bytes} with 413 and a JSON body, whether
- * or not the client declared the length. Built by the API security chain only (a bean would be applied to every request).
+ * Refuses API request bodies above {@code rubrica.api.max-request-bytes} (document uploads: above
+ * {@code rubrica.api.max-upload-bytes}) with 413 and a JSON body, whether or not the client declared the length. Built by the API security chain only (a bean would be applied to every request).
  */
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
-    private final long maxBytes;
+    private final long maxJsonBytes;
+    private final long maxUploadBytes;
     private final ApiProblems problems;
 
-    RequestSizeLimitFilter(long maxBytes, ApiProblems problems) {
-        this.maxBytes = maxBytes;
+    RequestSizeLimitFilter(long maxJsonBytes, long maxUploadBytes, ApiProblems problems) {
+        this.maxJsonBytes = maxJsonBytes;
+        this.maxUploadBytes = maxUploadBytes;
         this.problems = problems;
+    }
+
+    /** Word documents travel as the raw request body of the one path that takes them. */
+    private long limitFor(HttpServletRequest request) {
+        return request.getRequestURI().endsWith("/docx") ? maxUploadBytes : maxJsonBytes;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long maxBytes = limitFor(request);
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
             problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "api.error.too-large");
