@@ -59,6 +59,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class DocxService {
 
     public static final String MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    public static final int MAX_BYTES = org.rubrica.drafting.internal.docx.DocxSafety.MAX_BYTES;
 
     /** What an import produced: pending changes, how many clash with newer text, Word authors not found here. */
     public record ImportOutcome(int changes, int conflicts, List<String> unmatchedAuthors) {

@@ -1,5 +1,10 @@
 package org.rubrica.ui;
 
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
+import org.rubrica.notifications.Notifications;
+
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
@@ -27,9 +32,13 @@ import org.rubrica.directory.CurrentActor;
  */
 @Layout
 @PermitAll
-class MainLayout extends AppLayout {
+class MainLayout extends AppLayout implements AfterNavigationObserver {
 
-    MainLayout(CurrentActor currentActor, AuthenticationContext authentication) {
+    private final Notifications notifications;
+    private final Button bell = new Button(new Icon(VaadinIcon.BELL));
+
+    MainLayout(CurrentActor currentActor, AuthenticationContext authentication, Notifications notifications) {
+        this.notifications = notifications;
         setPrimarySection(Section.DRAWER);
         var title = new Span(getTranslation("app.name"));
         title.addClassName("app-title");
@@ -39,7 +48,10 @@ class MainLayout extends AppLayout {
         var logout = new Button(getTranslation("action.logout"), new Icon(VaadinIcon.SIGN_OUT),
                 e -> authentication.logout());
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        var user = new HorizontalLayout(who, new LanguageSwitch(), logout);
+        bell.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        bell.setId("notifications-bell");
+        bell.addClickListener(e -> UI.getCurrent().navigate("avisos"));
+        var user = new HorizontalLayout(bell, who, new LanguageSwitch(), logout);
         user.addClassName("user-bar");
         user.setAlignItems(HorizontalLayout.Alignment.CENTER);
 
@@ -50,6 +62,16 @@ class MainLayout extends AppLayout {
         var brand = new Div(title);
         brand.addClassName("brand");
         addToDrawer(brand, menu());
+    }
+
+    /** The unread count is read again on every navigation (live updates arrive with push notifications). */
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        int unread = notifications.unreadCount();
+        bell.setText(unread == 0 ? "" : String.valueOf(unread));
+        bell.setAriaLabel(getTranslation("notification.bell", unread));
+        bell.setTooltipText(getTranslation("notification.bell", unread));
+        bell.setClassName("has-unread", unread > 0);
     }
 
     private Component menu() {

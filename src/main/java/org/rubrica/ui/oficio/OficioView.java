@@ -85,6 +85,12 @@ class OficioView extends VerticalLayout implements BeforeEnterObserver, HasDynam
             actions.add(new Button(getTranslation("action.edit"),
                     e -> UI.getCurrent().navigate("oficios/" + oficio.id() + "/editar")));
         }
+        if (oficio.status().isEditable()) {
+            var reviewButton = new Button(getTranslation(can.canSuggest() ? "review.suggest" : "review.open"),
+                    e -> UI.getCurrent().navigate("oficios/" + oficio.id() + "/revision"));
+            reviewButton.setId("open-review");
+            actions.add(reviewButton);
+        }
         if (can.canMoveTemplate()) {
             var move = new Button(getTranslation("template.move"), e -> moveToNewestTemplate(oficio));
             move.setId("move-template");
