@@ -78,6 +78,8 @@ class ReviewViewTests extends KaribuTest {
         assertThat(notifications.unreadCount()).isEqualTo(1);
         UI.getCurrent().navigate("avisos");
         assertThat(_find(Div.class, spec -> spec.withClasses("notification unread"))).hasSize(1);
+        UI.getCurrent().navigate("oficios/compartidos");
+        assertThat(com.github.mvysny.kaributesting.v10.GridKt._size(_get(com.vaadin.flow.component.grid.Grid.class))).isEqualTo(1);
         UI.getCurrent().navigate("oficios/" + id + "/revision");
         assertThat(_get(Button.class, spec -> spec.withId("review-edit")).getText()).isEqualTo("Sugerir cambios");
         tab(3);
