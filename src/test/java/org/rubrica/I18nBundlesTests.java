@@ -29,7 +29,7 @@ class I18nBundlesTests {
     private static final Pattern KEY_LITERAL = Pattern.compile("\"([a-z][a-zA-Z-]*(?:\\.[a-zA-Z-]+)*)\"");
     private static final Set<String> KEY_PREFIXES = Set.of("action", "app", "directory", "error", "home", "inbox",
             "login", "menu", "oficio", "pdf", "person", "saved", "send", "trail", "unit", "validation", "language",
-            "role", "api", "template", "field");
+            "role", "api", "template", "field", "editor");
 
     @Test
     void spanish_and_english_have_the_same_keys() throws IOException {
