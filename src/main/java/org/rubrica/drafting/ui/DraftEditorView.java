@@ -14,7 +14,6 @@ import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -41,7 +40,6 @@ import org.springframework.security.access.AccessDeniedException;
 import org.rubrica.shared.ui.Notices;
 import org.rubrica.shared.ui.PdfPages;
 import org.rubrica.templates.FieldDefinition;
-import org.rubrica.templates.RichText;
 import org.rubrica.templates.TemplateCatalog;
 import org.rubrica.templates.TemplateSummary;
 import org.rubrica.templates.TemplateVersion;
@@ -66,7 +64,7 @@ class DraftEditorView extends VerticalLayout implements BeforeEnterObserver, Has
     private final Select<TemplateSummary> kind = new Select<>();
     private final ComboBox<Unit> recipient = new ComboBox<>();
     private final TextField subject = new TextField();
-    private final TextArea body = new TextArea();
+    private final RichTextEditor body = new RichTextEditor();
     private final Map<String, TemplateFieldInputs.Input> templateFields = new HashMap<>();
     private final FieldErrors errors = new FieldErrors();
     private final FormLayout form = new FormLayout();
@@ -75,9 +73,6 @@ class DraftEditorView extends VerticalLayout implements BeforeEnterObserver, Has
     private String templateCode = DEFAULT_TEMPLATE;
     private UUID editing;
     private int version;
-    /** The stored rich body and its plain-text form: kept as it was unless the text is changed. */
-    private String storedBodyHtml;
-    private String storedBodyText;
 
     DraftEditorView(OficioService oficios, TemplateCatalog templates, Directory directory,
                     CurrentActor currentActor) {
@@ -89,11 +84,14 @@ class DraftEditorView extends VerticalLayout implements BeforeEnterObserver, Has
         recipient.setId("recipient");
         subject.setId("subject");
         body.setId("body");
+        body.offerToRestoreBackups();
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         editing = event.getRouteParameters().get("id").map(raw -> NotFoundException.parseId(raw, "oficio")).orElse(null);
+        // unsaved text survives a closed tab or an expired session in this browser, per person and draft
+        body.setStorageKey("oficio-body." + currentActor.require().personId() + "." + (editing == null ? "new" : editing));
         if (editing == null) {
             // the institution's usual oficio, unless this unit may not use it
             var codes = oficios.startingTemplates().stream().map(TemplateSummary::code).toList();
@@ -113,7 +111,7 @@ class DraftEditorView extends VerticalLayout implements BeforeEnterObserver, Has
         templateCode = code;
         TemplateVersion template = oficios.startingVersion(code);
         build(template);
-        body.setValue(RichText.toPlainText(template.defaultBodyHtml()));
+        body.setValue(template.defaultBodyHtml());
     }
 
     @Override
@@ -132,9 +130,8 @@ class DraftEditorView extends VerticalLayout implements BeforeEnterObserver, Has
         subject.setRequiredIndicatorVisible(true);
         subject.setMaxLength(DraftContent.SUBJECT_MAX_LENGTH);
         body.setLabel(getTranslation("oficio.body"));
-        body.setHelperText(getTranslation("oficio.body.help"));
+        body.setHelperText(getTranslation("oficio.body.rich-help"));
         body.setRequiredIndicatorVisible(true);
-        body.setMinRows(10);
         errors.bind("recipient", recipient).bind("subject", subject).bind("body", body);
 
         form.removeAll();
@@ -189,19 +186,15 @@ class DraftEditorView extends VerticalLayout implements BeforeEnterObserver, Has
         version = oficio.version();
         recipient.setValue(directory.unit(oficio.recipientUnitId()));
         subject.setValue(oficio.subject());
-        storedBodyHtml = oficio.bodyHtml();
-        storedBodyText = RichText.toPlainText(storedBodyHtml);
-        body.setValue(storedBodyText);
+        body.setValue(oficio.bodyHtml());
         templateFields.forEach((name, input) -> input.setter().accept(oficio.fields().getOrDefault(name, "")));
     }
 
     private DraftContent content() {
         Map<String, String> values = new HashMap<>();
         templateFields.forEach((name, input) -> values.put(name, input.value().get()));
-        // until the rich-text editor arrives, formatting made elsewhere (API, DOCX) survives if the text is untouched
-        String bodyHtml = body.getValue().equals(storedBodyText) ? storedBodyHtml : RichText.fromPlainText(body.getValue());
         return new DraftContent(recipient.getValue() == null ? null : recipient.getValue().id(), subject.getValue(),
-                bodyHtml, values);
+                body.getValue(), values);
     }
 
     private void showPreview() {
@@ -223,6 +216,7 @@ class DraftEditorView extends VerticalLayout implements BeforeEnterObserver, Has
             } else {
                 version = oficios.saveDraft(id, content(), version).version();
             }
+            body.markSaved();
             Notices.success(getTranslation("oficio.saved"));
             UUID saved = id;
             getUI().ifPresent(ui -> ui.navigate("oficios/" + saved));

@@ -15,7 +15,6 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 
 import org.junit.jupiter.api.Test;
@@ -57,8 +56,8 @@ class DraftEditorViewTests extends KaribuTest {
         openEditor();
         chooseRecipient("SEC/DGE");
         _setValue(_get(TextField.class, spec -> spec.withLabel("Asunto")), "Solicitud de apoyo logístico");
-        _setValue(_get(TextArea.class, spec -> spec.withLabel("Cuerpo del oficio")),
-                "Solicito su apoyo para la jornada de educación vial.\n\nSin otro particular.");
+        _setValue(_get(RichTextEditor.class, spec -> spec.withLabel("Cuerpo del oficio")),
+                "<p>Solicito su apoyo para la jornada de <strong>educación vial</strong>.</p><p>Sin otro particular.</p>");
         _click(_get(Button.class, spec -> spec.withText("Vista previa")));
         assertThat(_find(Image.class, spec -> spec.withClasses("pdf-page"))).isNotEmpty();
 
