@@ -3,9 +3,11 @@ package org.rubrica.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -16,6 +18,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -26,8 +29,10 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.rubrica.Acting;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -45,6 +50,7 @@ class OficioJourneyBrowserTest {
     private static final Path SHOTS = Path.of("target/screenshots");
 
     @LocalServerPort int port;
+    @Autowired JdbcTemplate jdbc;
     WebDriver browser;
     WebDriverWait wait;
 
@@ -84,7 +90,7 @@ class OficioJourneyBrowserTest {
         recipient.sendKeys(Keys.ARROW_DOWN);
         recipient.sendKeys(Keys.ENTER);
         browser.findElement(By.cssSelector("#subject input")).sendKeys(subject);
-        WebElement body = browser.findElement(By.cssSelector("#body textarea"));
+        WebElement body = bodyEditor();
         body.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
         body.sendKeys("Le invitamos a la jornada de reforestación del próximo sábado.");
         click(By.id("preview"));
@@ -119,6 +125,146 @@ class OficioJourneyBrowserTest {
         WebElement page = browser.findElement(By.cssSelector("img.pdf-page"));
         assertThat(page.getSize().getWidth()).isLessThanOrEqualTo(390);
         screenshot("6-phone-width");
+    }
+
+    /**
+     * The body editor keeps what the drafter formats and drops what a paste smuggles in: the HTML pasted
+     * (as Word or a web page would put it on the clipboard) holds a script, an image with onerror, a
+     * javascript: link and style attributes; none of it reaches the server and none of it runs.
+     */
+    @Test
+    void the_body_editor_keeps_formatting_and_drops_what_a_paste_smuggles_in() throws IOException {
+        login(Acting.DRAFTER);
+        open("/oficios/nuevo");
+        chooseRecipient("SEC/DGE");
+        browser.findElement(By.cssSelector("#subject input")).sendKeys("Oficio con formato");
+
+        WebElement body = bodyEditor();
+        body.click();
+        body.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        body.sendKeys("Texto normal y ");
+        toolbarButton("bold").click();
+        body.sendKeys("texto en negrita");
+        toolbarButton("bold").click();
+        body.sendKeys(".", Keys.ENTER);
+        paste(body, """
+                <html xmlns:o="urn:schemas-microsoft-com:office:office"><head><style>p { color: red }</style></head><body>
+                <p class="MsoNormal" style="color:red;mso-line-height-rule:exactly">Pegado de Word
+                   <span style="font-weight:700;font-family:Calibri">con negrita por estilo</span><o:p></o:p></p>
+                <p class=MsoListParagraphCxSpFirst style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span
+                   style='font-family:Symbol;mso-list:Ignore'>·<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;</span></span><![endif]>Primer punto</p>
+                <p class=MsoListParagraphCxSpLast style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span
+                   style='font-family:Symbol;mso-list:Ignore'>·<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;</span></span><![endif]>Segundo punto</p>
+                <script>window.rubricaPwned = 'script';</script>
+                <p>Imagen: <img src="data:," onerror="window.rubricaPwned = 'img'"></p>
+                <p><a href="javascript:window.rubricaPwned = 'link'">enlace malo</a>
+                   y <a href="https://example.org/ok" style="color:red" target="_blank">enlace bueno</a></p>
+                </body></html>""");
+        assertThat(body.getText()).contains("Pegado de Word", "enlace bueno");
+        screenshot("7-editor-after-paste");
+
+        String sent = (String) js("return document.getElementById('body').html");
+        assertThat(sent).contains("<strong>texto en negrita</strong>", "Pegado de Word",
+                        "<strong>con negrita por estilo</strong>",
+                        "<ul><li><p>Primer punto</p></li><li><p>Segundo punto</p></li></ul>",
+                        "<a href=\"https://example.org/ok\">enlace bueno</a>")
+                .doesNotContain("<script", "<img", "onerror", "javascript:", "style=", "class=", "target=",
+                        "rubricaPwned", "·", "mso", "<span");
+
+        click(By.id("save-draft"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("send")));
+        String stored = storedBody(browser.getCurrentUrl());
+        assertThat(stored).contains("<strong>texto en negrita</strong>", "Pegado de Word", "https://example.org/ok")
+                .doesNotContain("<script", "<img", "onerror", "javascript:", "style=", "class=", "rubricaPwned");
+        assertThat(js("return window.rubricaPwned === undefined")).as("no pasted script ran").isEqualTo(true);
+
+        // opened again, the editor shows the stored formatting
+        open(URI.create(browser.getCurrentUrl()).getPath() + "/editar");
+        wait.until(d -> !bodyEditor().findElements(By.cssSelector("strong")).isEmpty());
+        assertThat(bodyEditor().findElement(By.cssSelector("strong")).getText()).isEqualTo("texto en negrita");
+        assertThat(js("return window.rubricaPwned === undefined")).as("no stored script ran").isEqualTo(true);
+    }
+
+    /** Text typed and never saved survives a reload in this browser and is offered back. */
+    @Test
+    void unsaved_body_text_is_kept_by_the_browser_and_offered_back() throws IOException {
+        login(Acting.DRAFTER);
+        open("/oficios/nuevo");
+        WebElement body = bodyEditor();
+        body.click();
+        body.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        body.sendKeys("Texto que se escribió y nunca se guardó.");
+        wait.until(d -> Boolean.TRUE.equals(js("return document.getElementById('body').dirty")));
+        wait.until(d -> Boolean.TRUE.equals(js("return Object.keys(localStorage).some(k => "
+                + "k.startsWith('rubrica-rich-text:') && localStorage.getItem(k).includes('nunca se guard'))")));
+
+        assertThat(js("const e = new Event('beforeunload', {cancelable: true}); window.dispatchEvent(e); "
+                + "return e.defaultPrevented")).as("leaving the page warns").isEqualTo(true);
+
+        browser.navigate().refresh(); // ChromeDriver accepts the warning itself
+        acceptAnyAlert();
+
+        WebElement restore = wait.until(ExpectedConditions.elementToBeClickable(By.id("restore-backup")));
+        screenshot("8-backup-offered");
+        restore.click();
+        wait.until(d -> bodyEditor().getText().contains("nunca se guardó"));
+
+        chooseRecipient("SEC/DGE");
+        browser.findElement(By.cssSelector("#subject input")).sendKeys("Texto recuperado");
+        click(By.id("save-draft"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("send")));
+        assertThat(storedBody(browser.getCurrentUrl())).contains("nunca se guardó");
+        wait.until(d -> Boolean.TRUE.equals(js("return !Object.keys(localStorage).some(k => "
+                + "k.startsWith('rubrica-rich-text:'))")));
+    }
+
+    private void acceptAnyAlert() {
+        try {
+            browser.switchTo().alert().accept();
+        } catch (NoAlertPresentException e) {
+            // none shown
+        }
+    }
+
+    private void chooseRecipient(String code) {
+        WebElement recipient = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#recipient input")));
+        recipient.sendKeys(code);
+        waitForServer();
+        recipient.sendKeys(Keys.ARROW_DOWN);
+        recipient.sendKeys(Keys.ENTER);
+    }
+
+    /** The editable area inside the body editor's shadow root. */
+    private WebElement bodyEditor() {
+        WebElement host = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("body")));
+        return wait.until(d -> host.getShadowRoot().findElement(By.cssSelector(".ProseMirror[contenteditable='true']")));
+    }
+
+    private WebElement toolbarButton(String action) {
+        return browser.findElement(By.id("body")).getShadowRoot()
+                .findElement(By.cssSelector("button[data-action='" + action + "']"));
+    }
+
+    /** A paste as the browser delivers it: a paste event whose clipboard holds HTML and its plain text. */
+    private void paste(WebElement target, String html) {
+        js("""
+                const data = new DataTransfer();
+                data.setData('text/html', arguments[1]);
+                data.setData('text/plain', new DOMParser().parseFromString(arguments[1], 'text/html').body.textContent);
+                arguments[0].focus();
+                arguments[0].dispatchEvent(new ClipboardEvent('paste', {clipboardData: data, bubbles: true, cancelable: true}));
+                """, target, html);
+    }
+
+    /** The body the server stored for the oficio whose page is at url. */
+    private String storedBody(String url) {
+        String path = URI.create(url).getPath();
+        UUID id = UUID.fromString(path.substring(path.lastIndexOf('/') + 1));
+        return jdbc.queryForObject("SELECT body_html FROM drafting_oficio WHERE id = ?", String.class, id);
+    }
+
+    private Object js(String script, Object... arguments) {
+        return ((JavascriptExecutor) browser).executeScript(script, arguments);
     }
 
     private void login(String username) {
