@@ -909,6 +909,13 @@ export class RubricaRichText extends HTMLElement {
       }
       button.disabled = !editor.isEditable || (action.enabled ? !action.enabled(editor) : false);
     }
+    // keep the toolbar's one tab stop on a button that can take focus
+    const buttons = [...this.buttons.values()];
+    const stop = buttons.find((b) => b.tabIndex === 0);
+    if (!stop || stop.hidden || stop.disabled) {
+      const next = buttons.find((b) => !b.hidden && !b.disabled);
+      buttons.forEach((b) => (b.tabIndex = b === next ? 0 : -1));
+    }
     this.updateAria();
   }
 }

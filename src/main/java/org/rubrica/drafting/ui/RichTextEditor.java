@@ -157,7 +157,8 @@ public class RichTextEditor extends AbstractSinglePropertyField<RichTextEditor, 
 
     /**
      * When the browser reports unsaved text, offers it in a notice: restore it into the editor, or discard
-     * the browser's copy. Ignoring the notice keeps the copy for next time.
+     * the browser's copy. Ignoring the notice keeps the copy until the person types in the editor, whose
+     * own unsaved text then takes its place.
      */
     public Registration offerToRestoreBackups() {
         return addBackupFoundListener(event -> {
