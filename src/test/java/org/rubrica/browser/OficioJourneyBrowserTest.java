@@ -26,6 +26,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.rubrica.Acting;
@@ -183,6 +184,36 @@ class OficioJourneyBrowserTest {
         wait.until(d -> !bodyEditor().findElements(By.cssSelector("strong")).isEmpty());
         assertThat(bodyEditor().findElement(By.cssSelector("strong")).getText()).isEqualTo("texto en negrita");
         assertThat(js("return window.rubricaPwned === undefined")).as("no stored script ran").isEqualTo(true);
+    }
+
+    /** Tables from the toolbar come out plain; the link form takes web and mail addresses only. */
+    @Test
+    void the_toolbar_inserts_plain_tables_and_only_safe_links() throws IOException {
+        login(Acting.DRAFTER);
+        open("/oficios/nuevo");
+        WebElement body = bodyEditor();
+        body.click();
+        body.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        body.sendKeys("Consulte el portal");
+        body.sendKeys(Keys.chord(Keys.SHIFT, Keys.HOME));
+        toolbarButton("link").click();
+        WebElement href = browser.findElement(By.id("body")).getShadowRoot().findElement(By.cssSelector("[part='link-form'] input"));
+        href.sendKeys(Keys.chord(Keys.CONTROL, "a"), "javascript:alert(1)", Keys.ENTER);
+        assertThat(browser.findElement(By.id("body")).getShadowRoot().findElement(By.cssSelector(".link-error")).getText())
+                .contains("https://");
+        href.sendKeys(Keys.chord(Keys.CONTROL, "a"), "https://www.gob.mx/tramites", Keys.ENTER);
+        body.sendKeys(Keys.END, Keys.ENTER);
+        toolbarButton("table").click();
+        // typed where the caret is (WebElement.sendKeys would first move it to the end of the editor)
+        new Actions(browser).sendKeys("Concepto", Keys.TAB, "Monto").perform();
+        toolbarButton("addRow").click();
+        screenshot("9-table-and-link");
+
+        String html = (String) js("return document.getElementById('body').html");
+        assertThat(html).contains("<a href=\"https://www.gob.mx/tramites\">Consulte el portal</a>",
+                        "<table><tbody><tr><th><p>Concepto</p></th><th><p>Monto</p></th>")
+                .doesNotContain("javascript:", "style=", "colgroup", "colspan", "target=");
+        assertThat(html.split("<tr>", -1)).hasSize(5); // the header row, two rows of the new table, the added one
     }
 
     /** Text typed and never saved survives a reload in this browser and is offered back. */
