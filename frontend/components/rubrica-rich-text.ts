@@ -143,6 +143,25 @@ function wrapContent(element: Element, tag: string) {
   element.appendChild(wrapper);
 }
 
+/**
+ * The schema wraps the text of every list item and table cell in a paragraph; a lone paragraph is unwrapped
+ * (<li><p>x</p></li> becomes <li>x</li>), so the printed oficio does not add paragraph spacing inside lists
+ * and tables. Loading the result gives the same document back.
+ */
+export function compactHtml(html: string): string {
+  const template = document.createElement('template');
+  template.innerHTML = html;
+  for (const container of Array.from(template.content.querySelectorAll('li, td, th'))) {
+    const only = container.children.length === 1 ? container.firstElementChild : null;
+    const alone = only?.tagName === 'P'
+      && Array.from(container.childNodes).every((n) => n === only || (n.nodeType === Node.TEXT_NODE && !n.textContent?.trim()));
+    if (only && alone) {
+      only.replaceWith(...Array.from(only.childNodes));
+    }
+  }
+  return template.innerHTML;
+}
+
 /** Cells carry no spans, widths or alignment: the server keeps plain td/th. */
 const plainCellAttributes = () => ({
   colspan: { default: 1, parseHTML: () => 1, renderHTML: () => ({}) },
@@ -695,7 +714,7 @@ export class RubricaRichText extends HTMLElement {
     if (!this.editor || this.editor.isEmpty) {
       return '';
     }
-    return this.editor.getHTML();
+    return compactHtml(this.editor.getHTML());
   }
 
   private localEdit() {
