@@ -172,7 +172,7 @@ public class OficioService {
         int version = base.replace(oficio, next, conflicts == 0 && expectedVersion == oficio.version()
                 ? RevisionRow.Kind.SAVED : RevisionRow.Kind.MERGED, actor.personId(), note(note), now);
         events.publishEvent(new OficioEvents.DraftSaved(id, actor.personId(), version, now));
-        return new SaveOutcome(version, conflicts);
+        return new SaveOutcome(version, conflicts, expectedVersion != oficio.version());
     }
 
     private static String note(String note) {
@@ -241,11 +241,17 @@ public class OficioService {
                 null, null, true));
     }
 
-    /** Renders unsaved changes to an existing draft with the template version it pinned. */
+    /** Renders unsaved changes to an existing draft (its owner's or an invited editor's) with its template version. */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public byte[] previewPdf(UUID id, DraftContent content) {
         Actor actor = currentActor.require();
-        OficioRow oficio = loadEditable(id, actor);
+        OficioRow oficio = load(id, actor);
+        if (!access.canEdit(actor, oficio) && !access.canSuggest(actor, oficio)) {
+            throw new AccessDeniedException("not editable by " + actor.username());
+        }
+        if (!access.canEdit(actor, oficio)) {
+            content = new DraftContent(oficio.recipientUnitId(), content.subject(), content.bodyHtml(), content.fields());
+        }
         DraftContent clean = validator.clean(content, templates.version(oficio.templateVersionId()),
                 oficio.senderUnitId());
         return renderer.toPdf(oficio.templateVersionId(), assembler.assemble(oficio.senderUnitId(),
@@ -335,15 +341,6 @@ public class OficioService {
     private boolean newerTemplateExists(OficioRow oficio) {
         String code = templates.version(oficio.templateVersionId()).templateCode();
         return templates.publishedVersion(code).id() != oficio.templateVersionId();
-    }
-
-    /** Its author's, and still a draft; refused otherwise. */
-    private OficioRow loadEditable(UUID id, Actor actor) {
-        OficioRow oficio = load(id, actor);
-        if (!access.canEdit(actor, oficio)) {
-            throw new AccessDeniedException("not editable by " + actor.username());
-        }
-        return oficio;
     }
 
     private Actor requireDrafter() {

@@ -9,8 +9,11 @@ public final class ReviewModels {
     private ReviewModels() {
     }
 
-    /** An owner's save: the new version, and how many of their edits clashed with a newer text and wait as changes. */
-    public record SaveOutcome(int version, int conflicts) {
+    /**
+     * An owner's save: the new version; whether it was made against an older one and merged into a newer text
+     * (the editor must then reload); how many of their edits clashed with that text and wait as changes.
+     */
+    public record SaveOutcome(int version, int conflicts, boolean merged) {
     }
 
     /** A reviewer's save: the base it now stands on, their pending changes, and how many clash with newer text. */

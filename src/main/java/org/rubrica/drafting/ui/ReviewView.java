@@ -128,7 +128,7 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver, HasDynam
                 e -> UI.getCurrent().navigate("oficios/" + id)));
         if (oficio.can().canEdit() || oficio.can().canSuggest()) {
             var edit = new Button(getTranslation(oficio.can().canEdit() ? "action.edit" : "review.suggest"),
-                    e -> UI.getCurrent().navigate("oficios/" + id + "/editar"));
+                    e -> UI.getCurrent().navigate("oficios/" + id + (oficio.can().canEdit() ? "/editar" : "/sugerir")));
             edit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             edit.setId("review-edit");
             actions.add(edit);
