@@ -52,6 +52,10 @@ class OficioJourneyBrowserTest {
 
     @LocalServerPort int port;
     @Autowired JdbcTemplate jdbc;
+    @Autowired Acting acting;
+    @Autowired org.rubrica.drafting.OficioService oficios;
+    @Autowired org.rubrica.drafting.ReviewService review;
+    @Autowired org.rubrica.drafting.InvitationService invitations;
     WebDriver browser;
     WebDriverWait wait;
 
@@ -247,6 +251,67 @@ class OficioJourneyBrowserTest {
         assertThat(storedBody(browser.getCurrentUrl())).contains("nunca se guardó");
         wait.until(d -> Boolean.TRUE.equals(js("return !Object.keys(localStorage).some(k => "
                 + "k.startsWith('rubrica-rich-text:'))")));
+    }
+
+    /**
+     * Issue 4's journey in a browser: a reviewer writes over the draft and saves suggestions; another one's
+     * suggestion carries a script and an image with onerror; the owner sees both authors' redline, accepts one
+     * change and rejects another, and the trail tells each step. Nothing in the suggestions runs.
+     */
+    @Test
+    void a_reviewer_suggests_and_the_owner_accepts_and_rejects_in_the_review_page() throws IOException {
+        acting.as(Acting.DRAFTER);
+        UUID id = oficios.startDraft("oficio", new org.rubrica.drafting.DraftContent(acting.unitId("SEC/DGE"),
+                "Programa de bacheo", "<p>Se solicita el informe mensual de obras.</p><p>Sin otro particular.</p>",
+                java.util.Map.of()));
+        invitations.invite(id, acting.personId(Acting.OTHER_UNIT_DRAFTER), org.rubrica.drafting.DraftAccess.EDITOR);
+        invitations.invite(id, acting.personId(Acting.ADMIN), org.rubrica.drafting.DraftAccess.EDITOR);
+        acting.as(Acting.ADMIN);
+        var working = review.working(id);
+        review.suggest(id, new org.rubrica.drafting.DraftContent(working.content().recipientUnitId(), working.content().subject(),
+                working.content().bodyHtml().replace("Sin otro particular.",
+                        "Sin otro particular. &lt;script&gt;window.__xss=1&lt;/script&gt;<img src=x onerror=\"window.__xss=2\">"
+                                + "<script>window.__xss=3</script>"), working.content().fields()), working.baseVersion(), null);
+        acting.nobody();
+
+        login(Acting.OTHER_UNIT_DRAFTER);
+        open("/oficios/" + id + "/sugerir");
+        WebElement body = bodyEditor();
+        body.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        body.sendKeys("Se solicita el informe trimestral de obras.", Keys.ENTER, "Sin otro particular.");
+        waitForServer();
+        click(By.id("save-draft"));
+        wait.until(ExpectedConditions.urlContains("/revision"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".redline")));
+
+        browser.manage().deleteAllCookies();
+        login(Acting.DRAFTER);
+        open("/oficios/" + id + "/revision");
+        WebElement redline = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".redline")));
+        assertThat(redline.findElements(By.cssSelector("ins.rl-a0, ins.rl-a1"))).isNotEmpty();
+        assertThat(redline.findElements(By.cssSelector("ins.rl-a1"))).isNotEmpty(); // two authors, two colours
+        assertThat(redline.getText()).contains("trimestral", "<script>window.__xss=1</script>");
+        assertThat(redline.findElements(By.tagName("img"))).isEmpty();
+        screenshot("7-review-redline");
+
+        long quarterly = jdbc.queryForObject("SELECT id FROM drafting_change WHERE oficio_id = ? AND status = 'PENDING'"
+                + " AND inserted::text LIKE '%trimestral%'", Long.class, id);
+        long scripted = jdbc.queryForObject("SELECT id FROM drafting_change WHERE oficio_id = ? AND status = 'PENDING'"
+                + " AND inserted::text LIKE '%script%'", Long.class, id);
+        click(By.id("accept-" + quarterly));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("accept-" + quarterly)));
+        click(By.id("reject-" + scripted));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("reject-" + scripted)));
+        screenshot("8-review-decided");
+        assertThat(js("return window.__xss === undefined")).isEqualTo(true);
+        assertThat(jdbc.queryForObject("SELECT body_html FROM drafting_oficio WHERE id = ?", String.class, id))
+                .contains("trimestral").doesNotContain("script", "onerror");
+
+        open("/oficios/" + id);
+        WebElement trail = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".trail")));
+        assertThat(trail.getText()).contains("invitado a sugerir cambios", "Cambios sugeridos", "Cambio aceptado",
+                "Cambio rechazado");
+        assertThat(js("return window.__xss === undefined")).isEqualTo(true);
     }
 
     private void acceptAnyAlert() {

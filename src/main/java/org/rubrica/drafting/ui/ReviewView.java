@@ -155,13 +155,14 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         for (AuthorCount a : overview.authors()) {
             var chip = new Span(a.authorName() + " · " + getTranslation("review.pending-count", a.pending()));
             chip.addClassNames("author-chip", "rl-a" + a.colour());
-            var line = new HorizontalLayout(chip);
-            line.setAlignItems(Alignment.CENTER);
+            var row = new Div(chip);
+            row.addClassName("author-row");
             if (owner && a.pending() > 0) {
-                line.add(small(getTranslation("review.accept-author"), () -> review.decideAll(id, a.authorId(), true)),
-                        small(getTranslation("review.reject-author"), () -> review.decideAll(id, a.authorId(), false)));
+                row.add(new HorizontalLayout(
+                        small(getTranslation("review.accept-author"), () -> review.decideAll(id, a.authorId(), true)),
+                        small(getTranslation("review.reject-author"), () -> review.decideAll(id, a.authorId(), false))));
             }
-            authors.add(line);
+            authors.add(row);
         }
         side.add(new H3(getTranslation("review.changes", overview.pending().size())), authors);
         if (owner && !overview.pending().isEmpty()) {

@@ -170,25 +170,22 @@ public final class DocxWriter {
     private void body() {
         List<BodyToken> body = draft.body();
         List<DocxDraft.Tracked> changes = new ArrayList<>(draft.changes());
-        changes.sort(Comparator.comparingInt(c -> c.hunk().start()));
+        // Word's order: the deleted words, then the inserted ones
+        changes.sort(Comparator.comparingInt((DocxDraft.Tracked c) -> insertAt(c)).thenComparing(c -> c.hunk().isInsertion()));
         int next = 0;
-        DocxDraft.Tracked deleting = null;
         xml.append("<w:bookmarkStart w:id=\"2\" w:name=\"").append(BODY_BOOKMARK).append("\"/>");
         for (int p = 0; p <= body.size(); p++) {
-            if (deleting != null && deleting.hunk().end() <= p) {
-                deleting = null;
-            }
             commentEnds(p);
-            while (next < changes.size() && changes.get(next).hunk().start() == p) {
+            while (next < changes.size() && insertAt(changes.get(next)) == p) {
                 DocxDraft.Tracked c = changes.get(next++);
                 for (BodyToken t : c.hunk().inserted()) {
                     token(t, "w:ins", c);
                 }
-                if (!c.hunk().isInsertion()) {
-                    deleting = c;
-                }
             }
             if (p < body.size()) {
+                int position = p;
+                DocxDraft.Tracked deleting = draft.changes().stream()
+                        .filter(c -> c.hunk().start() <= position && position < c.hunk().end()).findFirst().orElse(null);
                 BodyToken t = body.get(p);
                 if (t.kind() == BodyToken.Kind.BLOCK) {
                     token(t, deleting == null ? null : "w:del", deleting);
@@ -205,6 +202,10 @@ public final class DocxWriter {
             xml.append("<w:p/>"); // an empty body still has its place
         }
         xml.insert(xml.lastIndexOf("</w:p>") < 0 ? xml.length() : lastBodyParagraphEnd(), "<w:bookmarkEnd w:id=\"2\"/>");
+    }
+
+    private static int insertAt(DocxDraft.Tracked c) {
+        return c.hunk().isInsertion() ? c.hunk().start() : c.hunk().end();
     }
 
     private int lastBodyParagraphEnd() {

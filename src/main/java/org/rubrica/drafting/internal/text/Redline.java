@@ -19,26 +19,31 @@ public final class Redline {
 
     public static String render(List<BodyToken> base, List<Shown> changes) {
         List<Shown> ordered = new ArrayList<>(changes);
-        ordered.sort(Comparator.comparingInt((Shown c) -> c.hunk().start()).thenComparingLong(Shown::id));
+        // a replacement reads as Word shows it: the old words struck through, then the new ones
+        ordered.sort(Comparator.comparingInt((Shown c) -> insertAt(c.hunk())).thenComparing(c -> c.hunk().isInsertion())
+                .thenComparingLong(Shown::id));
+        List<Shown> deleting = new ArrayList<>(changes.stream().filter(c -> !c.hunk().isInsertion()).toList());
         HtmlWriter writer = new HtmlWriter();
-        int next = 0; // index into ordered of the first change not yet started
-        List<Shown> active = new ArrayList<>();
+        int next = 0;
         for (int p = 0; p <= base.size(); p++) {
-            int position = p;
-            active.removeIf(c -> c.hunk().end() <= position);
-            while (next < ordered.size() && ordered.get(next).hunk().start() == p) {
+            while (next < ordered.size() && insertAt(ordered.get(next).hunk()) == p) {
                 Shown c = ordered.get(next++);
                 HtmlWriter.Mark ins = mark("ins", c);
                 c.hunk().inserted().forEach(t -> writer.write(t, ins));
-                if (!c.hunk().isInsertion()) {
-                    active.add(c);
-                }
             }
             if (p < base.size()) {
-                writer.write(base.get(p), active.isEmpty() ? null : mark("del", active.getFirst()));
+                int position = p;
+                Shown deleter = deleting.stream()
+                        .filter(c -> c.hunk().start() <= position && position < c.hunk().end()).findFirst().orElse(null);
+                writer.write(base.get(p), deleter == null ? null : mark("del", deleter));
             }
         }
         return writer.finish();
+    }
+
+    /** Where a change's new text goes: at its place for an insertion, after the words it replaces otherwise. */
+    static int insertAt(Hunk h) {
+        return h.isInsertion() ? h.start() : h.end();
     }
 
     /** Two versions of a body compared: what {@code before} lost struck through, what {@code after} gained underlined. */
