@@ -172,6 +172,12 @@ public final class DocxWriter {
         List<DocxDraft.Tracked> changes = new ArrayList<>(draft.changes());
         // Word's order: the deleted words, then the inserted ones
         changes.sort(Comparator.comparingInt((DocxDraft.Tracked c) -> insertAt(c)).thenComparing(c -> c.hunk().isInsertion()));
+        DocxDraft.Tracked[] deleter = new DocxDraft.Tracked[body.size()];
+        for (DocxDraft.Tracked c : draft.changes()) { // callers pass changes that do not overlap
+            for (int i = c.hunk().start(); i < c.hunk().end(); i++) {
+                deleter[i] = c;
+            }
+        }
         int next = 0;
         xml.append("<w:bookmarkStart w:id=\"2\" w:name=\"").append(BODY_BOOKMARK).append("\"/>");
         for (int p = 0; p <= body.size(); p++) {
@@ -183,9 +189,7 @@ public final class DocxWriter {
                 }
             }
             if (p < body.size()) {
-                int position = p;
-                DocxDraft.Tracked deleting = draft.changes().stream()
-                        .filter(c -> c.hunk().start() <= position && position < c.hunk().end()).findFirst().orElse(null);
+                DocxDraft.Tracked deleting = deleter[p];
                 BodyToken t = body.get(p);
                 if (t.kind() == BodyToken.Kind.BLOCK) {
                     token(t, deleting == null ? null : "w:del", deleting);

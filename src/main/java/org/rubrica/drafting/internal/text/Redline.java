@@ -22,7 +22,12 @@ public final class Redline {
         // a replacement reads as Word shows it: the old words struck through, then the new ones
         ordered.sort(Comparator.comparingInt((Shown c) -> insertAt(c.hunk())).thenComparing(c -> c.hunk().isInsertion())
                 .thenComparingLong(Shown::id));
-        List<Shown> deleting = new ArrayList<>(changes.stream().filter(c -> !c.hunk().isInsertion()).toList());
+        Shown[] deleter = new Shown[base.size()]; // who deletes each token; the first change made wins
+        ordered.stream().sorted(Comparator.comparingLong(Shown::id)).forEach(c -> {
+            for (int i = c.hunk().start(); i < c.hunk().end(); i++) {
+                deleter[i] = deleter[i] == null ? c : deleter[i];
+            }
+        });
         HtmlWriter writer = new HtmlWriter();
         int next = 0;
         for (int p = 0; p <= base.size(); p++) {
@@ -32,10 +37,7 @@ public final class Redline {
                 c.hunk().inserted().forEach(t -> writer.write(t, ins));
             }
             if (p < base.size()) {
-                int position = p;
-                Shown deleter = deleting.stream()
-                        .filter(c -> c.hunk().start() <= position && position < c.hunk().end()).findFirst().orElse(null);
-                writer.write(base.get(p), deleter == null ? null : mark("del", deleter));
+                writer.write(base.get(p), deleter[p] == null ? null : mark("del", deleter[p]));
             }
         }
         return writer.finish();
