@@ -2,9 +2,7 @@ package org.rubrica.drafting.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -16,8 +14,6 @@ import jakarta.annotation.security.RolesAllowed;
 
 import org.rubrica.directory.Role;
 import org.rubrica.drafting.OficioService;
-import org.rubrica.drafting.OficioSummary;
-import org.rubrica.shared.ui.Formats;
 
 /** The drafter's own oficios, newest first; a click opens one. */
 @Route("oficios")
@@ -34,16 +30,7 @@ class MyOficiosView extends VerticalLayout implements HasDynamicTitle {
         header.setAlignItems(Alignment.BASELINE);
         header.setWrap(true);
 
-        Grid<OficioSummary> grid = new Grid<>();
-        grid.addColumn(o -> getTranslation(o.status().messageKey())).setHeader(getTranslation("oficio.status"))
-                .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(OficioSummary::subject).setHeader(getTranslation("oficio.subject")).setFlexGrow(3);
-        grid.addColumn(OficioSummary::recipientUnitName).setHeader(getTranslation("oficio.recipient")).setFlexGrow(2);
-        grid.addColumn(o -> Formats.dateTime(o.updatedAt(), getLocale())).setHeader(getTranslation("oficio.updated"))
-                .setAutoWidth(true).setFlexGrow(0);
-        grid.setItems(oficios.mine());
-        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("oficios/" + e.getItem().id())));
-        grid.setEmptyStateComponent(new Span(getTranslation("oficio.none")));
+        var grid = new OficioSummaryGrid(oficios.mine(), o -> "oficios/" + o.id(), "oficio.none");
         add(header, grid);
     }
 

@@ -21,6 +21,7 @@ import org.docx4j.wml.Document;
 import org.docx4j.wml.Numbering;
 import org.docx4j.wml.Styles;
 import org.rubrica.drafting.internal.text.BodyToken;
+import org.rubrica.drafting.internal.text.XmlText;
 
 /**
  * Writes a draft as a Word document: pending changes become real tracked changes ({@code w:ins}/{@code w:del}
@@ -556,24 +557,6 @@ public final class DocxWriter {
     }
 
     static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                default -> {
-                    if (c >= 0x20 || c == '\t' || c == '\n') {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.toString();
+        return XmlText.escape(text);
     }
 }

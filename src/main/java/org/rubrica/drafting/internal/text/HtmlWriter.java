@@ -176,15 +176,6 @@ final class HtmlWriter {
     }
 
     private void escape(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> html.append("&amp;");
-                case '<' -> html.append("&lt;");
-                case '>' -> html.append("&gt;");
-                case '"' -> html.append("&quot;");
-                default -> html.append(c);
-            }
-        }
+        XmlText.append(html, text);
     }
 }
