@@ -40,7 +40,10 @@ class ReviewController {
     record DraftSave(@Schema(example = "Solicitud de información") String subject,
                      @Schema(example = "<p>Por medio del presente…</p>") String body, Map<String, String> fields,
                      @Schema(description = "The version the text was loaded at", example = "3") int baseVersion,
-                     @Schema(example = "Ajustes de redacción") String note) {
+                     @Schema(example = "Ajustes de redacción") String note,
+                     @Schema(description = "Suggestions only: when the text was loaded (working.loadedAt) or last saved "
+                             + "(the previous save's at); the owner's decisions after it are not undone by this save")
+                     java.time.Instant since) {
     }
 
     record NewComment(@Schema(description = "A passage of the current text the comment is about; empty for the whole draft",
@@ -91,7 +94,7 @@ class ReviewController {
         var working = review.working(oficioId);
         return review.suggest(oficioId, new DraftContent(working.content().recipientUnitId(), save.subject(),
                 save.body(), save.fields() == null ? working.content().fields() : save.fields()), save.baseVersion(),
-                save.note());
+                save.note(), save.since());
     }
 
     @GetMapping("/changes")

@@ -70,7 +70,7 @@ public class CommentService {
 
     @Transactional(readOnly = true)
     public List<Thread> threads(UUID oficioId) {
-        loader.visible(oficioId, currentActor.require());
+        loader.reviewable(oficioId, currentActor.require());
         Map<Long, String> names = new HashMap<>();
         Map<Long, Thread> threads = new java.util.LinkedHashMap<>();
         for (CommentRow row : comments.of(oficioId)) {

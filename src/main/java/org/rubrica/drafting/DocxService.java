@@ -26,6 +26,7 @@ import org.rubrica.drafting.internal.DocumentAssembler;
 import org.rubrica.drafting.internal.DraftBase;
 import org.rubrica.drafting.internal.DraftLoader;
 import org.rubrica.drafting.internal.DraftValidator;
+import org.rubrica.drafting.internal.InvitationRepository;
 import org.rubrica.drafting.internal.OficioAccess;
 import org.rubrica.drafting.internal.OficioRow;
 import org.rubrica.drafting.internal.RevisionRepository;
@@ -46,6 +47,7 @@ import org.rubrica.templates.TemplateCatalog;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -70,6 +72,7 @@ public class DocxService {
     private final ChangeRepository changes;
     private final CommentRepository comments;
     private final RevisionRepository revisions;
+    private final InvitationRepository invitations;
     private final DraftBase base;
     private final DocumentAssembler assembler;
     private final DocumentRenderer renderer;
@@ -80,7 +83,7 @@ public class DocxService {
     private final Clock clock;
 
     DocxService(DraftLoader loader, OficioAccess access, ChangeRepository changes, CommentRepository comments,
-                RevisionRepository revisions, DraftBase base, DocumentAssembler assembler, DocumentRenderer renderer,
+                RevisionRepository revisions, InvitationRepository invitations, DraftBase base, DocumentAssembler assembler, DocumentRenderer renderer,
                 TemplateCatalog templates, Directory directory, CurrentActor currentActor,
                 ApplicationEventPublisher events, Clock clock) {
         this.loader = loader;
@@ -88,6 +91,7 @@ public class DocxService {
         this.changes = changes;
         this.comments = comments;
         this.revisions = revisions;
+        this.invitations = invitations;
         this.base = base;
         this.assembler = assembler;
         this.renderer = renderer;
@@ -98,10 +102,10 @@ public class DocxService {
         this.clock = clock;
     }
 
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public byte[] export(UUID id) {
         Actor actor = currentActor.require();
-        OficioRow o = loader.visible(id, actor);
+        OficioRow o = loader.reviewable(id, actor);
         DocumentData data = assembler.assemble(o.senderUnitId(), o.authorId(), o.content(), o.sentAt(), o.number(),
                 o.status().isEditable());
         BaseFormatSettings f = renderer.formatOf(o.templateVersionId());
@@ -176,11 +180,15 @@ public class DocxService {
      */
     public ImportOutcome importDocx(UUID id, String fileName, byte[] bytes) {
         Actor actor = currentActor.require();
+        OficioRow seen = loader.visible(id, actor);
+        if (!access.canEdit(actor, seen) && !access.canSuggest(actor, seen)) {
+            throw new AccessDeniedException(actor.username() + " may not import into " + id);
+        }
+        DocxReader.ReadDocument doc = DocxReader.read(fileName, bytes); // parsed before the row is locked
         OficioRow oficio = loader.lockVisible(id, actor);
         if (!access.canEdit(actor, oficio) && !access.canSuggest(actor, oficio)) {
             throw new AccessDeniedException(actor.username() + " may not import into " + id);
         }
-        DocxReader.ReadDocument doc = DocxReader.read(fileName, bytes);
         if (BodyTokens.toHtml(doc.after()).length() > DraftValidator.BODY_MAX) {
             throw new InvalidInputException("validation.too-long", "file");
         }
@@ -196,6 +204,7 @@ public class DocxService {
         Set<Hunk> known = new java.util.HashSet<>(changes.pending(id).stream()
                 .filter(c -> c.target() == ChangeTarget.BODY).map(ChangeRow::hunk).toList());
         Set<String> unmatched = new LinkedHashSet<>();
+        List<Person> participants = participants(oficio);
         int count = 0;
         int conflicts = 0;
         for (Hunk h : untracked) {
@@ -210,7 +219,7 @@ public class DocxService {
             for (Attributed part : attribute(h, afterStart, doc)) {
                 BodyDiff.Rebased onOpened = BodyDiff.rebase(part.hunk(), backToOpened, doc.before());
                 DocxReader.Revision revision = part.revision();
-                Optional<Person> author = revision == null ? Optional.empty() : person(revision.author());
+                Optional<Person> author = revision == null ? Optional.empty() : person(revision.author(), participants);
                 String note = null;
                 if (author.isEmpty() && revision != null && revision.author() != null) {
                     unmatched.add(revision.author());
@@ -224,13 +233,17 @@ public class DocxService {
                 conflicts += stored > 0 ? 1 : 0;
             }
         }
+        // the subject as the copy left it, against the subject it was exported with: an untouched copy proposes nothing
         String subject = doc.subjectAfter();
-        if (subject != null && !subject.isBlank() && !subject.equals(oficio.subject())) {
+        boolean subjectPending = subject != null && changes.pending(id).stream()
+                .anyMatch(c -> c.target() == ChangeTarget.SUBJECT && subject.equals(c.newValue()));
+        if (subject != null && !subject.isBlank() && !subject.equals(opened.subject()) && !subject.equals(oficio.subject())
+                && !subjectPending) {
             if (subject.length() > DraftContent.SUBJECT_MAX_LENGTH) {
                 throw new InvalidInputException("docx.subject-too-long", "file");
             }
             DocxReader.Revision revision = doc.subjectRevision();
-            Optional<Person> author = revision == null ? Optional.empty() : person(revision.author());
+            Optional<Person> author = revision == null ? Optional.empty() : person(revision.author(), participants);
             changes.insert(ChangeRow.value(id, author.map(Person::id).orElse(actor.personId()), ChangeTarget.SUBJECT,
                     null, oficio.subject(), subject, !opened.subject().equals(oficio.subject()),
                     author.isEmpty() && revision != null ? revision.author() : null, now));
@@ -365,13 +378,23 @@ public class DocxService {
         return java.util.Objects.equals(a == null ? null : a.author(), b == null ? null : b.author());
     }
 
-    /** Word authors are names: matched ignoring accents, case and titles such as «Lic.» or «Ing.». */
-    private Optional<Person> person(String wordAuthor) {
+    /** The author and the people invited: the only ones a Word author's name may stand for. */
+    private List<Person> participants(OficioRow oficio) {
+        List<Person> people = new ArrayList<>(List.of(directory.person(oficio.authorId())));
+        invitations.of(oficio.id()).forEach(i -> people.add(directory.person(i.personId())));
+        return people;
+    }
+
+    /**
+     * Word authors are names anyone can type: matched, ignoring accents, case and titles such as «Lic.» or
+     * «Ing.», only to people taking part in the draft, so an upload cannot put words in anyone else's mouth.
+     */
+    private static Optional<Person> person(String wordAuthor, List<Person> participants) {
         if (wordAuthor == null || wordAuthor.isBlank()) {
             return Optional.empty();
         }
         String wanted = normalName(wordAuthor);
-        return directory.people().stream().filter(Person::active)
+        return participants.stream().filter(Person::active)
                 .filter(p -> normalName(p.fullName()).equals(wanted) || p.username().equalsIgnoreCase(wordAuthor.strip()))
                 .findFirst();
     }

@@ -50,7 +50,7 @@ public class InvitationService {
 
     @Transactional(readOnly = true)
     public List<Invitation> invitations(UUID oficioId) {
-        loader.visible(oficioId, currentActor.require());
+        loader.reviewable(oficioId, currentActor.require());
         return invitations.of(oficioId).stream().map(i -> {
             Person p = directory.person(i.personId());
             return new Invitation(p.id(), p.fullName(), p.cargo(), directory.unit(p.unitId()).label(), i.access(),

@@ -24,6 +24,7 @@ import org.rubrica.drafting.internal.InvitationRepository;
 import org.rubrica.drafting.internal.Proposal;
 import org.rubrica.drafting.internal.RevisionRepository;
 import org.rubrica.drafting.internal.RevisionRow;
+import org.rubrica.drafting.internal.text.BodyToken;
 import org.rubrica.drafting.internal.text.BodyTokens;
 import org.rubrica.shared.InvalidInputException;
 import org.rubrica.drafting.internal.DraftValidator;
@@ -33,6 +34,7 @@ import org.rubrica.drafting.internal.OficioRow;
 import org.rubrica.shared.NotFoundException;
 import org.rubrica.templates.DocumentRenderer;
 import org.rubrica.templates.FieldDefinition;
+import org.rubrica.templates.RichText;
 import org.rubrica.templates.TemplateCatalog;
 import org.rubrica.templates.TemplateSummary;
 import org.rubrica.templates.TemplateVersion;
@@ -138,6 +140,15 @@ public class OficioService {
     }
 
     public SaveOutcome saveDraft(UUID id, DraftContent content, int expectedVersion, String note) {
+        return saveDraft(id, content, expectedVersion, note, null);
+    }
+
+    /**
+     * As {@link #saveDraft(UUID, DraftContent, int, String)}, for a form that already took in others' work: its
+     * edits are those made since it held {@code editedFrom} (what it last saved), merged into today's text.
+     */
+    public SaveOutcome saveDraft(UUID id, DraftContent content, int expectedVersion, String note,
+                                 DraftContent editedFrom) {
         Actor actor = currentActor.require();
         OficioRow oficio = loader.lockVisible(id, actor);
         if (!access.canEdit(actor, oficio)) {
@@ -148,31 +159,46 @@ public class OficioService {
         Instant now = clock.instant();
         int conflicts = 0;
         DraftContent next = clean;
-        if (expectedVersion != oficio.version()) {
-            DraftContent opened = base.baseAt(oficio, expectedVersion);
+        boolean merge = editedFrom != null || expectedVersion != oficio.version();
+        if (merge) {
+            DraftContent opened = editedFrom != null
+                    ? new DraftContent(editedFrom.recipientUnitId(), editedFrom.subject(),
+                    RichText.sanitize(editedFrom.bodyHtml()), editedFrom.fields())
+                    : base.baseAt(oficio, expectedVersion);
             Proposal proposal = Proposal.of(opened, clean, oficio.content());
             long recipient = clean.recipientUnitId().equals(opened.recipientUnitId()) ? oficio.recipientUnitId()
                     : clean.recipientUnitId();
             next = proposal.applyClean(oficio.content(), recipient);
+            // the form may save the same clash again (an autosave before it reloads): keep one of each
+            List<ChangeRow> mine = changes.pending(id).stream().filter(c -> c.authorId() == actor.personId()).toList();
+            List<BodyToken> current = BodyTokens.tokenize(oficio.bodyHtml());
             for (Proposal.BodyEdit edit : proposal.body()) {
                 if (edit.conflict()) {
-                    changes.insert(ChangeRow.body(id, actor.personId(), edit.hunk(), List.copyOf(BodyTokens
-                            .tokenize(oficio.bodyHtml()).subList(edit.hunk().start(), edit.hunk().end())), true, null, now));
                     conflicts++;
+                    if (mine.stream().noneMatch(c -> c.target() == ChangeTarget.BODY && c.hunk().equals(edit.hunk()))) {
+                        changes.insert(ChangeRow.body(id, actor.personId(), edit.hunk(),
+                                List.copyOf(current.subList(edit.hunk().start(), edit.hunk().end())), true, null, now));
+                    }
                 }
             }
             for (Proposal.ValueEdit edit : proposal.values()) {
                 if (edit.conflict()) {
-                    changes.insert(ChangeRow.value(id, actor.personId(), edit.target(), edit.fieldName(),
-                            edit.oldValue(), edit.newValue(), true, null, now));
                     conflicts++;
+                    if (mine.stream().noneMatch(c -> c.target() == edit.target()
+                            && java.util.Objects.equals(c.fieldName(), edit.fieldName())
+                            && java.util.Objects.equals(c.newValue(), edit.newValue()))) {
+                        changes.insert(ChangeRow.value(id, actor.personId(), edit.target(), edit.fieldName(),
+                                edit.oldValue(), edit.newValue(), true, null, now));
+                    }
                 }
             }
         }
-        int version = base.replace(oficio, next, conflicts == 0 && expectedVersion == oficio.version()
-                ? RevisionRow.Kind.SAVED : RevisionRow.Kind.MERGED, actor.personId(), note(note), now);
+        int version = base.replace(oficio, next, merge ? RevisionRow.Kind.MERGED : RevisionRow.Kind.SAVED,
+                actor.personId(), note(note), now);
         events.publishEvent(new OficioEvents.DraftSaved(id, actor.personId(), version, now));
-        return new SaveOutcome(version, conflicts, expectedVersion != oficio.version());
+        boolean othersIn = merge && !(next.subject().equals(clean.subject()) && next.fields().equals(clean.fields())
+                && BodyTokens.tokenize(next.bodyHtml()).equals(BodyTokens.tokenize(clean.bodyHtml())));
+        return new SaveOutcome(version, conflicts, othersIn);
     }
 
     private static String note(String note) {
@@ -209,7 +235,7 @@ public class OficioService {
                 .toList();
     }
 
-    /** Drafts colleagues invited the current person to, newest invitation first. */
+    /** Drafts colleagues invited the current person to, most recently changed first. */
     @Transactional(readOnly = true)
     public List<OficioSummary> sharedWithMe() {
         Actor actor = currentActor.require();

@@ -10,18 +10,24 @@ public final class ReviewModels {
     }
 
     /**
-     * An owner's save: the new version; whether it was made against an older one and merged into a newer text
-     * (the editor must then reload); how many of their edits clashed with that text and wait as changes.
+     * An owner's save: the new version; whether the stored text now holds others' work the form does not show
+     * (merged from a newer text); how many of the owner's edits clashed with that text and wait as changes.
      */
     public record SaveOutcome(int version, int conflicts, boolean merged) {
     }
 
-    /** A reviewer's save: the base it now stands on, their pending changes, and how many clash with newer text. */
-    public record SuggestOutcome(int baseVersion, int pendingChanges, int conflicts) {
+    /**
+     * A reviewer's save: the base it now stands on, their pending changes, how many clash with newer text, and
+     * when it was taken (the {@code since} of their next save).
+     */
+    public record SuggestOutcome(int baseVersion, int pendingChanges, int conflicts, Instant at) {
     }
 
-    /** What a person edits: the owner the base; an invited editor the base with their own pending changes. */
-    public record WorkingDraft(DraftContent content, int baseVersion, Role role) {
+    /**
+     * What a person edits: the owner the base; an invited editor the base with their own pending changes, as of
+     * {@code loadedAt} (the {@code since} of their first save).
+     */
+    public record WorkingDraft(DraftContent content, int baseVersion, Role role, Instant loadedAt) {
     }
 
     /** How the current person takes part in a draft. */

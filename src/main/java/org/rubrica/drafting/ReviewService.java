@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,12 +46,14 @@ import org.rubrica.templates.TemplateCatalog;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Review of a draft: invited editors save suggestions (tracked changes attributed to them), the owner accepts or
  * rejects them one by one, by author or all at once, and anyone who may see the draft reads its revisions and
- * compares any two. Every action locks the draft's row, so concurrent saves and decisions take turns.
+ * compares any two. Every action locks the draft's row, so concurrent saves and decisions take turns; reads see
+ * one snapshot. The review is for the author, the people invited and auditors.
  */
 @Service
 @Transactional
@@ -85,16 +89,16 @@ public class ReviewService {
         this.clock = clock;
     }
 
-    /** The text the current person edits, and as whom. */
-    @Transactional(readOnly = true)
+    /** The text the current person edits, and as whom. Read in one snapshot, so text and changes agree. */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public WorkingDraft working(UUID id) {
         Actor actor = currentActor.require();
-        OficioRow oficio = loader.visible(id, actor);
+        OficioRow oficio = loader.reviewable(id, actor);
         Role role = role(actor, oficio);
         if (role != Role.EDITOR) {
-            return new WorkingDraft(oficio.content(), oficio.version(), role);
+            return new WorkingDraft(oficio.content(), oficio.version(), role, clock.instant());
         }
-        return new WorkingDraft(withOwnChanges(oficio, actor.personId()), oficio.version(), role);
+        return new WorkingDraft(withOwnChanges(oficio, actor.personId()), oficio.version(), role, clock.instant());
     }
 
     /**
@@ -103,6 +107,15 @@ public class ReviewService {
      * carried over to today's; where the base changed too, the suggestion is kept and flagged as a conflict.
      */
     public SuggestOutcome suggest(UUID id, DraftContent content, int baseVersion, String note) {
+        return suggest(id, content, baseVersion, note, null);
+    }
+
+    /**
+     * As {@link #suggest(UUID, DraftContent, int, String)}, from a form opened (or last saved) at {@code since}:
+     * what the owner rejected after that does not come back from the form's older text, and suggestions the
+     * person saved after that elsewhere (another tab) are kept rather than replaced.
+     */
+    public SuggestOutcome suggest(UUID id, DraftContent content, int baseVersion, String note, Instant since) {
         Actor actor = currentActor.require();
         OficioRow oficio = loader.lockVisible(id, actor);
         if (!access.canSuggest(actor, oficio)) {
@@ -112,18 +125,41 @@ public class ReviewService {
         DraftContent opened = base.baseAt(oficio, baseVersion);
         DraftContent saved = validator.clean(new DraftContent(oficio.recipientUnitId(), content.subject(),
                 content.bodyHtml(), content.fields()), templates.version(oficio.templateVersionId()), oficio.senderUnitId());
-        Proposal proposal = Proposal.of(opened, saved, oficio.content());
+        Proposal proposal = withoutRejected(Proposal.of(opened, saved, oficio.content()), oficio, actor.personId(), since);
         Instant now = clock.instant();
-        int pending = replaceSuggestions(oficio, actor.personId(), proposal, now);
+        int pending = replaceSuggestions(oficio, actor.personId(), proposal, since, now);
         revisions.insert(new RevisionRow(id, 0, RevisionRow.Kind.SUGGESTED, oficio.version(), actor.personId(), cleanNote,
                 oficio.recipientUnitId(), saved.subject(), saved.bodyHtml(), saved.fields(), now));
         events.publishEvent(new OficioEvents.SuggestionsSaved(id, actor.personId(), pending, (int) proposal.conflicts(),
                 now));
-        return new SuggestOutcome(oficio.version(), pending, (int) proposal.conflicts());
+        return new SuggestOutcome(oficio.version(), pending, (int) proposal.conflicts(), now);
     }
 
-    /** Changes kept as they were are left alone, so their ids (and anything pointing at them) stay. */
-    private int replaceSuggestions(OficioRow oficio, long authorId, Proposal proposal, Instant now) {
+    /** Edits the owner rejected after the form was opened: the form still shows them, but they are decided. */
+    private Proposal withoutRejected(Proposal proposal, OficioRow oficio, long authorId, Instant since) {
+        if (since == null) {
+            return proposal;
+        }
+        List<ChangeRow> rejected = changes.all(oficio.id()).stream().filter(c -> c.authorId() == authorId
+                && c.status() == ChangeStatus.REJECTED && c.decidedAt() != null && c.decidedAt().isAfter(since)).toList();
+        if (rejected.isEmpty()) {
+            return proposal;
+        }
+        List<BodyToken> current = BodyTokens.tokenize(oficio.bodyHtml());
+        return new Proposal(
+                proposal.body().stream().filter(e -> rejected.stream().noneMatch(r -> r.target() == ChangeTarget.BODY
+                        && r.inserted().equals(e.hunk().inserted())
+                        && r.deleted().equals(current.subList(e.hunk().start(), e.hunk().end())))).toList(),
+                proposal.values().stream().filter(v -> rejected.stream().noneMatch(r -> r.target() == v.target()
+                        && Objects.equals(r.fieldName(), v.fieldName()) && Objects.equals(r.newValue(), v.newValue())))
+                        .toList());
+    }
+
+    /**
+     * The person's pending changes become the proposal's: changes kept as they were are left alone (their ids stay),
+     * changes saved after {@code since} from elsewhere are kept, the rest are superseded.
+     */
+    private int replaceSuggestions(OficioRow oficio, long authorId, Proposal proposal, Instant since, Instant now) {
         List<ChangeRow> mine = changes.pending(oficio.id()).stream().filter(c -> c.authorId() == authorId).toList();
         List<ChangeRow> kept = new ArrayList<>();
         List<BodyToken> current = BodyTokens.tokenize(oficio.bodyHtml());
@@ -152,7 +188,7 @@ public class ReviewService {
             count++;
         }
         for (ChangeRow old : mine) {
-            if (!kept.contains(old)) {
+            if (!kept.contains(old) && (since == null || old.createdAt().isBefore(since))) {
                 changes.decide(old.id(), ChangeStatus.SUPERSEDED, null, now);
             }
         }
@@ -160,10 +196,10 @@ public class ReviewService {
     }
 
     /** The redline of every pending change, and the list of all changes with counts per author. */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public ChangeOverview changes(UUID id) {
         Actor actor = currentActor.require();
-        OficioRow oficio = loader.visible(id, actor);
+        OficioRow oficio = loader.reviewable(id, actor);
         List<ChangeRow> all = changes.all(id);
         Map<Long, Integer> colours = colours(all);
         Map<Long, String> names = new HashMap<>();
@@ -212,35 +248,39 @@ public class ReviewService {
         OficioRow oficio = lockOwned(id, actor);
         List<ChangeRow> chosen = changes.pending(id).stream()
                 .filter(c -> authorId == null || c.authorId() == authorId).toList();
-        decide(oficio, actor, chosen, accept);
+        return decide(oficio, actor, chosen, accept);
+    }
+
+    /** @return how many were decided (an "accept all" leaves changes that became conflicts meanwhile pending) */
+    private int decide(OficioRow oficio, Actor actor, List<ChangeRow> chosen, boolean accept) {
+        Instant now = clock.instant();
+        if (accept) {
+            return acceptInto(oficio, actor, chosen, now);
+        }
+        chosen.forEach(c -> record(oficio, actor, c, ChangeStatus.REJECTED, now));
         return chosen.size();
     }
 
-    private void decide(OficioRow oficio, Actor actor, List<ChangeRow> chosen, boolean accept) {
-        if (chosen.isEmpty()) {
-            return;
-        }
-        Instant now = clock.instant();
-        if (accept) {
-            acceptInto(oficio, actor, chosen, now);
-        }
-        for (ChangeRow c : chosen) {
-            changes.decide(c.id(), accept ? ChangeStatus.ACCEPTED : ChangeStatus.REJECTED, actor.personId(), now);
-            events.publishEvent(new OficioEvents.ChangeDecided(oficio.id(), actor.personId(), c.id(), c.authorId(),
-                    describe(c), accept, now));
-        }
+    private void record(OficioRow oficio, Actor actor, ChangeRow c, ChangeStatus status, Instant now) {
+        changes.decide(c.id(), status, actor.personId(), now);
+        events.publishEvent(new OficioEvents.ChangeDecided(oficio.id(), actor.personId(), c.id(), c.authorId(),
+                describe(c), status == ChangeStatus.ACCEPTED, now));
     }
 
     /**
      * Applies the chosen changes in rounds: all that do not touch each other at once, then (after the rest moved
-     * onto the new text) the next round, so overlapping ones apply in the order they were made.
+     * onto the new text) the next round. A change that became a conflict because an earlier round rewrote its
+     * passage is not applied: it stays pending and flagged, for the owner to look at.
      */
-    private void acceptInto(OficioRow oficio, Actor actor, List<ChangeRow> chosen, Instant now) {
-        List<Long> remaining = new ArrayList<>(chosen.stream().map(ChangeRow::id).toList());
+    private int acceptInto(OficioRow oficio, Actor actor, List<ChangeRow> chosen, Instant now) {
+        Set<Long> remaining = new HashSet<>(chosen.stream().map(ChangeRow::id).toList());
+        Set<Long> conflictsBefore = new HashSet<>(chosen.stream().filter(ChangeRow::conflict).map(ChangeRow::id).toList());
         OficioRow current = oficio;
+        int accepted = 0;
         while (!remaining.isEmpty()) {
             List<ChangeRow> round = new ArrayList<>();
             List<Hunk> hunks = new ArrayList<>();
+            Set<String> valuesSet = new HashSet<>();
             DraftContent content = current.content();
             String subject = content.subject();
             Map<String, String> fields = new HashMap<>(content.fields());
@@ -248,11 +288,17 @@ public class ReviewService {
                 if (!remaining.contains(c.id())) {
                     continue;
                 }
+                if (c.conflict() && !conflictsBefore.contains(c.id())) {
+                    remaining.remove(c.id()); // an earlier round rewrote its passage
+                    continue;
+                }
                 if (c.target() == ChangeTarget.BODY) {
                     if (hunks.stream().anyMatch(h -> h.clashes(c.hunk()))) {
                         continue; // next round, after it moved onto the new text
                     }
                     hunks.add(c.hunk());
+                } else if (!valuesSet.add(c.target() + ":" + c.fieldName())) {
+                    continue; // one value per round: the next one then sees whether it still fits
                 } else if (c.target() == ChangeTarget.SUBJECT) {
                     subject = c.newValue();
                 } else if (c.newValue().isEmpty()) {
@@ -267,17 +313,22 @@ public class ReviewService {
             }
             List<BodyToken> body = BodyDiff.apply(BodyTokens.tokenize(content.bodyHtml()), hunks);
             DraftContent next = new DraftContent(content.recipientUnitId(), subject, BodyTokens.toHtml(body), fields);
-            round.forEach(c -> remaining.remove(c.id()));
-            String note = round.size() == 1 ? describe(round.getFirst()) : null;
-            base.replace(current, next, RevisionRow.Kind.ACCEPTED, actor.personId(), note, now);
+            for (ChangeRow c : round) {
+                remaining.remove(c.id());
+                record(oficio, actor, c, ChangeStatus.ACCEPTED, now); // before the text moves: only others are carried
+            }
+            accepted += round.size();
+            base.replace(current, next, RevisionRow.Kind.ACCEPTED, actor.personId(),
+                    round.size() == 1 ? describe(round.getFirst()) : null, now);
             current = loader.lockVisible(oficio.id(), actor);
         }
+        return accepted;
     }
 
     /** Revisions, newest first. */
     @Transactional(readOnly = true)
     public List<RevisionSummary> revisions(UUID id) {
-        loader.visible(id, currentActor.require());
+        loader.reviewable(id, currentActor.require());
         Map<Long, String> names = new HashMap<>();
         return revisions.of(id).stream().map(r -> new RevisionSummary(r.no(), r.kind().name(), r.authorId(),
                 names.computeIfAbsent(r.authorId(), a -> directory.person(a).fullName()), r.createdAt(), r.note(),
@@ -288,7 +339,7 @@ public class ReviewService {
     @Transactional(readOnly = true)
     public RevisionComparison compare(UUID id, int from, int to) {
         Actor actor = currentActor.require();
-        loader.visible(id, actor);
+        loader.reviewable(id, actor);
         RevisionRow a = revisions.find(id, from).orElseThrow(() -> new NotFoundException("revision " + from));
         RevisionRow b = revisions.find(id, to).orElseThrow(() -> new NotFoundException("revision " + to));
         String html = Redline.compare(BodyTokens.tokenize(a.bodyHtml()), BodyTokens.tokenize(b.bodyHtml()),

@@ -64,7 +64,7 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
         addToDrawer(brand, menu());
     }
 
-    /** The unread count is read again on every navigation (live updates arrive with push notifications). */
+    /** The unread count is read again on every navigation (it is not pushed to an open page yet). */
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
         int unread = notifications.unreadCount();

@@ -43,6 +43,7 @@ class CollaborationTests {
     @Autowired CommentService comments;
     @Autowired InvitationService invitations;
     @Autowired Trail trail;
+    @Autowired org.springframework.context.ApplicationContext context;
 
     @AfterEach
     void logout() {
@@ -141,6 +142,64 @@ class CollaborationTests {
         assertThat(review.decideAll(id, null, false)).isEqualTo(1);
         assertThat(plain(oficios.get(id).bodyHtml())).isEqualTo("uno DOS tres CUATRO cinco seis");
         assertThat(review.changes(id).pending()).isEmpty();
+    }
+
+    @Test
+    void accepting_all_never_undoes_what_it_just_accepted_and_records_every_accepted_change_as_accepted() {
+        UUID id = draft("<p>uno dos tres cuatro cinco</p>");
+        acting.as(OWNER);
+        invitations.invite(id, acting.personId(Acting.ADMIN), DraftAccess.EDITOR);
+        suggest(id, REVIEWER, b -> b.replace("dos tres cuatro", "DOS TRES CUATRO"));
+        suggest(id, Acting.ADMIN, b -> b.replace("tres", "3"));
+
+        acting.as(OWNER);
+        assertThat(review.decideAll(id, null, true)).isEqualTo(1);
+        assertThat(plain(oficios.get(id).bodyHtml())).isEqualTo("uno DOS TRES CUATRO cinco");
+        var all = review.changes(id).changes();
+        assertThat(all).filteredOn(c -> c.status() == ChangeStatus.ACCEPTED).singleElement()
+                .satisfies(c -> assertThat(c.added()).isEqualTo("DOS TRES CUATRO"));
+        assertThat(review.changes(id).pending()).singleElement().satisfies(c -> {
+            assertThat(c.conflict()).isTrue(); // its passage was rewritten: the owner looks at it
+            assertThat(c.added()).contains("3");
+        });
+    }
+
+    @Test
+    void a_rejected_suggestion_does_not_come_back_from_the_reviewers_open_form() {
+        UUID id = draft("<p>uno dos tres cuatro</p>");
+        acting.as(REVIEWER);
+        WorkingDraft opened = review.working(id);
+        DraftContent c = opened.content();
+        var first = review.suggest(id, new DraftContent(c.recipientUnitId(), c.subject(), "<p>uno DOS tres cuatro</p>",
+                c.fields()), opened.baseVersion(), null, opened.loadedAt());
+
+        acting.as(OWNER);
+        review.reject(id, review.changes(id).pending().getFirst().id());
+
+        acting.as(REVIEWER); // the form still says DOS, and the reviewer goes on typing
+        review.suggest(id, new DraftContent(c.recipientUnitId(), c.subject(), "<p>uno DOS tres CUATRO</p>", c.fields()),
+                first.baseVersion(), null, first.at());
+        acting.as(OWNER);
+        assertThat(review.changes(id).pending()).extracting(ChangeView::added).containsExactly("CUATRO");
+    }
+
+    @Test
+    void the_receiving_office_sees_the_sent_oficio_but_not_how_it_was_argued() {
+        UUID id = draft("<p>Texto del oficio.</p>");
+        suggest(id, REVIEWER, b -> b.replace("Texto", "Contenido"));
+        acting.as(OWNER);
+        comments.comment(id, null, "Comentario interno");
+        context.getBean(org.rubrica.delivery.DeliveryService.class).send(id);
+
+        acting.as(Acting.RECIPIENT_HEAD); // head of the recipient unit, not invited
+        assertThat(oficios.get(id).subject()).isEqualTo("Solicitud de informe");
+        assertThatThrownBy(() -> review.changes(id)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> review.revisions(id)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> comments.threads(id)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> invitations.invitations(id)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> context.getBean(DocxService.class).export(id)).isInstanceOf(AccessDeniedException.class);
+        acting.as(Acting.AUDITOR);
+        assertThat(comments.threads(id)).hasSize(1);
     }
 
     @Test

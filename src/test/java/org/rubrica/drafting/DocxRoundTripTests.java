@@ -86,6 +86,21 @@ class DocxRoundTripTests {
         // importing the copy untouched adds nothing: its changes are pending already
         assertThat(docx.importDocx(id, "copia.docx", file).changes()).isZero();
         assertThat(review.changes(id).pending()).hasSize(2);
+        // nor after the owner renamed the subject: the copy's subject is the one it was exported with
+        var d = oficios.get(id);
+        oficios.saveDraft(id, new DraftContent(d.recipientUnitId(), "Programa de bacheo 2027", d.bodyHtml(), d.fields()),
+                d.version());
+        assertThat(docx.importDocx(id, "copia.docx", file).changes()).isZero();
+
+        // a Word author who takes no part in the draft is not matched, whoever they name
+        String outsider = acting.fullName(Acting.RECIPIENT_HEAD);
+        byte[] forged = withDocument(file, xml -> xml.replaceFirst("Antecedentes</w:t></w:r>",
+                "Antecedentes</w:t></w:r><w:ins w:id=\"960\" w:author=\"" + outsider + "\" w:date=\"2026-11-30T12:00:00Z\">"
+                        + "<w:r><w:t xml:space=\"preserve\"> falsos</w:t></w:r></w:ins>"));
+        var outcome = docx.importDocx(id, "falsificado.docx", forged);
+        assertThat(outcome.unmatchedAuthors()).containsExactly(outsider);
+        assertThat(review.changes(id).pending()).filteredOn(c -> "falsos".equals(c.added())).singleElement()
+                .satisfies(c -> assertThat(c.authorName()).isEqualTo(acting.fullName(OWNER)));
     }
 
     @Test
@@ -93,6 +108,7 @@ class DocxRoundTripTests {
         UUID id = draftWithSuggestions();
         acting.as(OWNER);
         review.decideAll(id, null, false); // a clean text to edit in "Word"
+        invitations.invite(id, acting.personId(Acting.RECIPIENT), DraftAccess.READER); // only participants are matched
         byte[] exported = docx.export(id);
         String torres = acting.fullName(Acting.RECIPIENT); // a person of the directory, written as Word writes names
         byte[] edited = withDocument(exported, xml -> xml
@@ -153,6 +169,7 @@ class DocxRoundTripTests {
         assertThat(pending).extracting(ChangeView::added).contains("y pavimentación");
 
         // a tracked change made on the copy, saved by LibreOffice, comes back attributed to its author
+        invitations.invite(id, acting.personId(Acting.RECIPIENT), DraftAccess.READER);
         String torres = acting.fullName(Acting.RECIPIENT);
         byte[] edited = withDocument(exported, xml -> xml.replaceFirst("Calles atendidas</w:t></w:r>",
                 "Calles atendidas</w:t></w:r><w:ins w:id=\"950\" w:author=\"" + torres + "\" w:date=\"2026-11-30T12:00:00Z\">"

@@ -68,6 +68,11 @@ public class ChangeRepository {
                 .update();
     }
 
+    /** A subject or field change whose value the base changed meanwhile. */
+    public void flagConflict(long id) {
+        jdbc.sql("UPDATE drafting_change SET conflict = true WHERE id = ?").param(id).update();
+    }
+
     public void decide(long id, ChangeStatus status, Long decidedBy, Instant at) {
         jdbc.sql("UPDATE drafting_change SET status = ?, decided_by = ?, decided_at = ? WHERE id = ? AND status = 'PENDING'")
                 .params(status.name(), decidedBy, Timestamp.from(at), id).update();

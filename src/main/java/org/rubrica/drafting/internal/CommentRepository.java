@@ -39,11 +39,10 @@ public class CommentRepository {
         return jdbc.sql("SELECT * FROM drafting_comment WHERE id = ?").param(id).query(this::row).optional();
     }
 
-    /** Unresolved thread openings with an anchor: these move when the base text changes. */
+    /** Thread openings with an anchor, resolved or not (a thread can be reopened): they move with the text. */
     public List<CommentRow> anchored(UUID oficioId) {
         return jdbc.sql("""
-                        SELECT * FROM drafting_comment WHERE oficio_id = ? AND parent_id IS NULL AND anchor_start IS NOT NULL
-                        AND resolved_at IS NULL""")
+                        SELECT * FROM drafting_comment WHERE oficio_id = ? AND parent_id IS NULL AND anchor_start IS NOT NULL""")
                 .param(oficioId).query(this::row).list();
     }
 

@@ -14,9 +14,9 @@ import org.rubrica.drafting.internal.text.Hunk;
 import org.springframework.stereotype.Component;
 
 /**
- * The one way the base text of a draft changes (the owner's save, an accepted change, an import): it records
- * the revision and carries every pending change and comment anchor over to the new text. Callers hold the
- * oficio's row lock.
+ * The one way the base text of a draft changes (the owner's save, an accepted change): it records the revision
+ * and carries every pending change and comment anchor over to the new text. Callers hold the oficio's row lock
+ * and mark the changes they apply as decided first, so only the others are carried.
  */
 @Component
 public class DraftBase {
@@ -49,7 +49,24 @@ public class DraftBase {
         if (!before.equals(after)) {
             carryOver(locked, before, after, now);
         }
+        checkValues(locked, content, now);
         return version;
+    }
+
+    /** A pending subject or field change: superseded when the text now says it, a conflict when its old value went. */
+    private void checkValues(OficioRow locked, DraftContent content, Instant now) {
+        for (ChangeRow change : changes.pending(locked.id())) {
+            if (change.target() == ChangeTarget.BODY) {
+                continue;
+            }
+            String value = change.target() == ChangeTarget.SUBJECT ? content.subject()
+                    : content.fields().getOrDefault(change.fieldName(), "");
+            if (value.equals(change.newValue())) {
+                changes.decide(change.id(), ChangeStatus.SUPERSEDED, null, now);
+            } else if (!value.equals(change.oldValue()) && !change.conflict()) {
+                changes.flagConflict(change.id());
+            }
+        }
     }
 
     private void carryOver(OficioRow locked, List<BodyToken> before, List<BodyToken> after, Instant now) {

@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import org.rubrica.directory.Actor;
 import org.rubrica.shared.NotFoundException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /** Loads an oficio for a person: one they may not see answers exactly like a missing one, so ids cannot be probed. */
@@ -21,6 +22,15 @@ public class DraftLoader {
     public OficioRow visible(UUID id, Actor actor) {
         return oficios.find(id).filter(o -> access.canView(actor, o))
                 .orElseThrow(() -> new NotFoundException("oficio " + id));
+    }
+
+    /** Visible, and its review open to the person (author, invited, auditor); refused otherwise. */
+    public OficioRow reviewable(UUID id, Actor actor) {
+        OficioRow oficio = visible(id, actor);
+        if (!access.canReview(actor, oficio)) {
+            throw new AccessDeniedException(actor.username() + " takes no part in the review of " + id);
+        }
+        return oficio;
     }
 
     /** Visible, and locked until the transaction ends. */

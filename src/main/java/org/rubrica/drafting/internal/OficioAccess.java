@@ -35,6 +35,14 @@ public class OficioAccess {
                 || invitation(actor, oficio).isPresent();
     }
 
+    /**
+     * The review behind a draft (suggestions, comments, revisions, who takes part, its Word copy) is for the
+     * author, the people invited and auditors; a recipient unit sees the oficio it received, not how it was argued.
+     */
+    public boolean canReview(Actor actor, OficioRow oficio) {
+        return isAuthor(actor, oficio) || actor.hasRole(Role.AUDITOR) || invitation(actor, oficio).isPresent();
+    }
+
     /** Invited editors suggest while the oficio is a draft; the author edits directly instead. */
     public boolean canSuggest(Actor actor, OficioRow oficio) {
         return oficio.status().isEditable() && invitation(actor, oficio).filter(a -> a == DraftAccess.EDITOR).isPresent();

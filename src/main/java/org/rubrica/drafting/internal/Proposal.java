@@ -31,8 +31,8 @@ public record Proposal(List<BodyEdit> body, List<ValueEdit> values) {
         List<BodyToken> currentTokens = BodyTokens.tokenize(current.bodyHtml());
         List<Hunk> baseEdits = openedTokens.equals(currentTokens) ? List.of() : BodyDiff.diff(openedTokens, currentTokens);
         List<BodyEdit> body = new ArrayList<>();
-        for (Hunk hunk : BodyDiff.diff(openedTokens, BodyTokens.tokenize(saved.bodyHtml()))) {
-            BodyDiff.Rebased moved = BodyDiff.rebase(hunk, baseEdits, openedTokens);
+        List<Hunk> edits = BodyDiff.diff(openedTokens, BodyTokens.tokenize(saved.bodyHtml()));
+        for (BodyDiff.Rebased moved : BodyDiff.rebaseAll(edits, baseEdits, openedTokens)) {
             Hunk h = moved.hunk();
             if (!currentTokens.subList(h.start(), h.end()).equals(h.inserted())) { // else today's text already says it
                 body.add(new BodyEdit(h, moved.conflict()));

@@ -18,6 +18,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -94,7 +95,12 @@ abstract class DraftEditor extends VerticalLayout implements BeforeEnterObserver
     private int version;
     /** What was last loaded or saved: the form is "unsaved" while it differs from this. */
     private DraftContent saved;
+    /** When the form was loaded or last saved as suggestions: decisions after it are the owner's, not the form's. */
+    private java.time.Instant since;
+    /** Set while the author's form differs from the stored text because others' work was merged into that. */
+    private DraftContent editedFrom;
     private Registration autosave;
+    private Notification reloadOffer;
 
     DraftEditor(OficioService oficios, ReviewService review, TemplateCatalog templates, Directory directory,
                     CurrentActor currentActor) {
@@ -235,6 +241,8 @@ abstract class DraftEditor extends VerticalLayout implements BeforeEnterObserver
     private void fill(WorkingDraft working) {
         DraftContent c = working.content();
         version = working.baseVersion();
+        since = working.loadedAt();
+        editedFrom = null;
         recipient.setValue(directory.unit(c.recipientUnitId()));
         subject.setValue(c.subject());
         body.setValue(c.bodyHtml());
@@ -288,9 +296,11 @@ abstract class DraftEditor extends VerticalLayout implements BeforeEnterObserver
             switch (mode) {
                 case NEW -> id = oficios.startDraft(templateCode, content);
                 case OWNER -> {
-                    SaveOutcome outcome = oficios.saveDraft(id, content, version, note.getValue());
+                    SaveOutcome outcome = oficios.saveDraft(id, content, version, note.getValue(), editedFrom);
                     version = outcome.version();
                     reload = outcome.merged();
+                    // once the text holds others' work the form no longer equals it: later saves merge its new edits
+                    editedFrom = reload || editedFrom != null ? content : null;
                     if (outcome.conflicts() > 0) {
                         message = getTranslation("oficio.saved.conflicts", outcome.conflicts());
                     } else if (outcome.merged()) {
@@ -298,9 +308,9 @@ abstract class DraftEditor extends VerticalLayout implements BeforeEnterObserver
                     }
                 }
                 case SUGGESTING -> {
-                    SuggestOutcome outcome = review.suggest(id, content, version, note.getValue());
-                    reload = outcome.baseVersion() != version;
-                    version = outcome.baseVersion();
+                    SuggestOutcome outcome = review.suggest(id, content, version, note.getValue(), since);
+                    reload = outcome.baseVersion() != version; // the form keeps its base, as for the owner
+                    since = outcome.at();
                     message = getTranslation("review.suggestions-saved", outcome.pendingChanges())
                             + (outcome.conflicts() > 0 ? " " + getTranslation("review.suggestions-conflicts", outcome.conflicts()) : "");
                 }
@@ -310,14 +320,12 @@ abstract class DraftEditor extends VerticalLayout implements BeforeEnterObserver
             note.clear();
             saveState.setText(getTranslation(deliberate ? "oficio.save-state.saved" : "oficio.save-state.autosaved",
                     LocalTime.now().format(CLOCK)));
-            if (deliberate || reload) {
-                Notices.success(message);
-            }
             UUID target = id;
             if (deliberate) {
+                Notices.success(message);
                 getUI().ifPresent(ui -> ui.navigate("oficios/" + target + (mode == Mode.SUGGESTING ? "/revision" : "")));
             } else if (reload) {
-                fill(review.working(id)); // the text now holds others' work too: keep editing that, not an old copy
+                offerReload(message);
             }
             return true;
         } catch (InvalidInputException e) {
@@ -330,6 +338,27 @@ abstract class DraftEditor extends VerticalLayout implements BeforeEnterObserver
             Notices.error(getTranslation("oficio.stale"));
         }
         return false;
+    }
+
+    /**
+     * Others' work was merged in: the form is not replaced under the person's hands (they may be typing); they
+     * reload when they choose, after their own text is saved.
+     */
+    private void offerReload(String message) {
+        if (reloadOffer != null && reloadOffer.isOpened()) {
+            return;
+        }
+        var reload = new Button(getTranslation("oficio.reload-merged"), e -> {
+            reloadOffer.close();
+            if (!hasUnsavedChanges() || save(false)) {
+                fill(review.working(editing));
+            }
+        });
+        reload.setId("reload-merged");
+        reloadOffer = new Notification(new HorizontalLayout(new Span(message), reload));
+        reloadOffer.setPosition(Notification.Position.BOTTOM_START);
+        reloadOffer.setDuration(0);
+        reloadOffer.open();
     }
 
     private void autosave() {

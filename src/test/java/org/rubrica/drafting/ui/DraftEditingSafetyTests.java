@@ -85,7 +85,7 @@ class DraftEditingSafetyTests extends KaribuTest {
     }
 
     @Test
-    void an_autosave_over_a_text_that_changed_meanwhile_merges_and_reloads_the_form() {
+    void an_autosave_over_a_text_that_changed_meanwhile_merges_and_offers_to_reload() {
         UUID id = draft();
         UI.getCurrent().navigate("oficios/" + id + "/editar");
         // the author's other tab saves a new body meanwhile
@@ -98,8 +98,16 @@ class DraftEditingSafetyTests extends KaribuTest {
         var saved = oficios.get(id);
         assertThat(saved.subject()).isEqualTo("Informe de bacheo con anexos");
         assertThat(RichText.toPlainText(saved.bodyHtml())).isEqualTo("Se solicita el informe mensual y sus anexos.");
-        assertThat(RichText.toPlainText(_get(RichTextEditor.class, spec -> spec.withId("body")).getValue()))
-                .isEqualTo("Se solicita el informe mensual y sus anexos."); // the form now shows the merged text
+        RichTextEditor body = _get(RichTextEditor.class, spec -> spec.withId("body"));
+        assertThat(RichText.toPlainText(body.getValue())).isEqualTo("Se solicita el informe mensual."); // not replaced while typing
+
+        _setValue(subject(), "Informe de bacheo con anexos, octubre"); // a later autosave still merges
+        poll();
+        assertThat(oficios.get(id).subject()).isEqualTo("Informe de bacheo con anexos, octubre");
+        assertThat(RichText.toPlainText(oficios.get(id).bodyHtml())).isEqualTo("Se solicita el informe mensual y sus anexos.");
+
+        _click(_get(Button.class, spec -> spec.withId("reload-merged")));
+        assertThat(RichText.toPlainText(body.getValue())).isEqualTo("Se solicita el informe mensual y sus anexos.");
     }
 
     @Test

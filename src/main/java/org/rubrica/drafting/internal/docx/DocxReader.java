@@ -207,11 +207,11 @@ public final class DocxReader {
     private void paragraph(Element p, String cellKind, int cellFlags) {
         Element pPr = first(p, "pPr");
         boolean wasInBody = inBody;
-        boolean startsBody = bodyBookmarked && !inBody && containsBookmarkStart(p, DocxWriter.BODY_BOOKMARK);
+        boolean startsBody = bodyBookmarked && !inBody && hasBookmark(p, DocxWriter.BODY_BOOKMARK);
         if (startsBody) {
             inBody = true;
         }
-        if (containsBookmarkStart(p, DocxWriter.SUBJECT_BOOKMARK)) {
+        if (hasBookmark(p, DocxWriter.SUBJECT_BOOKMARK)) {
             subject(p);
             return;
         }
@@ -488,10 +488,6 @@ public final class DocxReader {
             }
         }
         return false;
-    }
-
-    private static boolean containsBookmarkStart(Element p, String name) {
-        return hasBookmark(p, name);
     }
 
     private static Element first(Element parent, String localName) {

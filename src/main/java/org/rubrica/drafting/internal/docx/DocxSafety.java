@@ -12,8 +12,10 @@ import org.rubrica.shared.InvalidInputException;
 
 /**
  * Looks at an uploaded Word file before any parser does: its size, that it is a ZIP package and not an encrypted
- * (or old binary) document, that it holds no macros, no DTDs (so no entity tricks) and does not inflate beyond
- * reason — every entry is actually decompressed and counted, so headers that lie do not help a zip bomb.
+ * (or old binary) document, that it holds no macros and does not inflate beyond reason — every entry is actually
+ * decompressed and counted, so headers that lie do not help a zip bomb. A DTD in a part written in a single-byte
+ * or UTF-8 encoding is refused here with a clear message; docx4j's parser refuses DTDs in any encoding anyway,
+ * and that is the real protection against entity tricks.
  */
 public final class DocxSafety {
 

@@ -174,9 +174,9 @@ public final class DocxWriter {
         // Word's order: the deleted words, then the inserted ones
         changes.sort(Comparator.comparingInt((DocxDraft.Tracked c) -> insertAt(c)).thenComparing(c -> c.hunk().isInsertion()));
         DocxDraft.Tracked[] deleter = new DocxDraft.Tracked[body.size()];
-        for (DocxDraft.Tracked c : draft.changes()) { // callers pass changes that do not overlap
+        for (DocxDraft.Tracked c : draft.changes()) { // callers pass changes that do not overlap; else the first wins
             for (int i = c.hunk().start(); i < c.hunk().end(); i++) {
-                deleter[i] = c;
+                deleter[i] = deleter[i] == null ? c : deleter[i];
             }
         }
         int next = 0;

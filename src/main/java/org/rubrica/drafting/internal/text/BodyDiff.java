@@ -77,29 +77,67 @@ public final class BodyDiff {
      * nothing is merged silently.
      */
     public static Rebased rebase(Hunk change, List<Hunk> baseEdits, List<BodyToken> oldBase) {
-        int s = change.start();
-        int e = change.end();
-        int from = s;
-        int to = e;
-        boolean conflict = false;
-        for (Hunk h : baseEdits) {
-            if (overlaps(h, s, e)) {
-                conflict = true;
-                from = Math.min(from, h.start());
-                to = Math.max(to, h.end());
+        return rebaseAll(List.of(change), baseEdits, oldBase).getFirst();
+    }
+
+    /**
+     * Carries one person's changes (non-overlapping, from one diff) over to a newer base. Changes whose passage
+     * the base also changed are widened as in {@link #rebase}; widened passages that meet become one change
+     * holding all of the person's edits to it, so accepting it loses none of them.
+     */
+    public static List<Rebased> rebaseAll(List<Hunk> changes, List<Hunk> baseEdits, List<BodyToken> oldBase) {
+        List<Hunk> sorted = new ArrayList<>(changes);
+        sorted.sort(Comparator.comparingInt(Hunk::start).thenComparingInt(Hunk::end));
+        List<Rebased> result = new ArrayList<>();
+        int i = 0;
+        while (i < sorted.size()) {
+            Hunk first = sorted.get(i);
+            if (baseEdits.stream().noneMatch(first::clashes)) {
+                int start = mapStart(first.start(), baseEdits);
+                int end = first.isInsertion() ? start : mapEnd(first.end(), baseEdits);
+                result.add(new Rebased(new Hunk(start, end, first.inserted()), false));
+                i++;
+                continue;
             }
+            // a conflict: grow the passage over the base edits it meets and the person's other changes in it
+            int from = first.start();
+            int to = first.end();
+            List<Hunk> members = new ArrayList<>(List.of(first));
+            boolean grew = true;
+            while (grew) {
+                grew = false;
+                for (Hunk h : baseEdits) {
+                    Hunk passage = new Hunk(from, to, List.of());
+                    if ((h.clashes(passage) || members.stream().anyMatch(h::clashes)) && (h.start() < from || h.end() > to)) {
+                        from = Math.min(from, h.start());
+                        to = Math.max(to, h.end());
+                        grew = true;
+                    }
+                }
+                while (i + members.size() < sorted.size() && sorted.get(i + members.size()).start() <= to) {
+                    Hunk next = sorted.get(i + members.size());
+                    members.add(next);
+                    to = Math.max(to, next.end());
+                    grew = true;
+                }
+            }
+            int passageStart = from;
+            List<Hunk> shifted = members.stream()
+                    .map(m -> new Hunk(m.start() - passageStart, m.end() - passageStart, m.inserted())).toList();
+            List<BodyToken> inserted = apply(oldBase.subList(from, to), shifted);
+            // an insertion where the base inserted too covers the base's insertion, so equal ones are seen as one
+            int f = from;
+            int t = to;
+            boolean sharedStart = members.stream().anyMatch(m -> m.isInsertion() && m.start() == f)
+                    && baseEdits.stream().anyMatch(h -> h.isInsertion() && h.start() == f);
+            boolean sharedEnd = members.stream().anyMatch(m -> m.isInsertion() && m.start() == t)
+                    && baseEdits.stream().anyMatch(h -> h.isInsertion() && h.start() == t);
+            int start = sharedStart ? mapEnd(from, baseEdits) : mapStart(from, baseEdits);
+            int end = Math.max(start, sharedEnd ? mapStart(to, baseEdits) : mapEnd(to, baseEdits));
+            result.add(new Rebased(new Hunk(start, end, inserted), true));
+            i += members.size();
         }
-        if (!conflict) {
-            int start = mapStart(s, baseEdits);
-            int end = change.isInsertion() ? start : mapEnd(e, baseEdits);
-            return new Rebased(new Hunk(start, end, change.inserted()), false);
-        }
-        List<BodyToken> inserted = new ArrayList<>(oldBase.subList(from, s));
-        inserted.addAll(change.inserted());
-        inserted.addAll(oldBase.subList(e, to));
-        int start = mapStart(from, baseEdits);
-        int end = Math.max(start, mapEnd(to, baseEdits));
-        return new Rebased(new Hunk(start, end, inserted), true);
+        return result;
     }
 
     /** Maps a position of the old base to the new one; an insertion exactly there comes first. */
@@ -122,16 +160,5 @@ public final class BodyDiff {
             }
         }
         return position + shift;
-    }
-
-    /** Whether a base edit touches the range [s, e): a shared edge is not a touch. */
-    private static boolean overlaps(Hunk h, int s, int e) {
-        if (s == e) {
-            return h.start() < s && s < h.end();
-        }
-        if (h.isInsertion()) {
-            return s < h.start() && h.start() < e;
-        }
-        return h.start() < e && s < h.end();
     }
 }

@@ -49,11 +49,6 @@ public final class BodyTokens {
         return text.toString().strip();
     }
 
-    /** Re-reads tokens the way a stored body would be, so spliced lists become canonical. */
-    public static List<BodyToken> canonical(List<BodyToken> tokens) {
-        return tokenize(toHtml(tokens));
-    }
-
     private static final class Tokenizer implements NodeVisitor {
 
         private final TokenBuilder out = new TokenBuilder();

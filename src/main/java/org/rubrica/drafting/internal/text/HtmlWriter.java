@@ -80,7 +80,10 @@ final class HtmlWriter {
             }
             default -> {
                 closeContainer();
-                open(kind);
+                open(switch (kind) { // tag names come only from this list, whatever the tokens say
+                    case "h1", "h2", "h3", "h4" -> kind;
+                    default -> "p";
+                });
             }
         }
     }

@@ -68,13 +68,35 @@ class BodyTextTests {
     }
 
     @Test
-    void insertions_at_the_same_place_keep_the_base_edit_first() {
+    void several_edits_in_one_changed_passage_become_one_conflict_that_keeps_them_all() {
+        List<BodyToken> base = t("<p>uno dos tres cuatro cinco seis</p>");
+        List<Hunk> mine = BodyDiff.diff(base, t("<p>uno DOS tres CUATRO cinco seis</p>"));
+        assertThat(mine).hasSize(2);
+        List<BodyToken> newer = t("<p>uno 2 3 4 cinco seis</p>"); // meanwhile "dos tres cuatro" was rewritten
+        List<BodyDiff.Rebased> moved = BodyDiff.rebaseAll(mine, BodyDiff.diff(base, newer), base);
+        assertThat(moved).singleElement().satisfies(r -> {
+            assertThat(r.conflict()).isTrue();
+            assertThat(BodyTokens.plainText(BodyDiff.apply(newer, List.of(r.hunk())))).isEqualTo("uno DOS tres CUATRO cinco seis");
+        });
+    }
+
+    @Test
+    void an_insertion_the_newer_base_already_has_covers_it_so_it_is_seen_as_the_same() {
+        List<BodyToken> base = t("<p>a c</p>");
+        Hunk mine = BodyDiff.diff(base, t("<p>a b c</p>")).getFirst();
+        List<BodyToken> newer = t("<p>a b c</p>");
+        BodyDiff.Rebased r = BodyDiff.rebase(mine, BodyDiff.diff(base, newer), base);
+        assertThat(newer.subList(r.hunk().start(), r.hunk().end())).isEqualTo(r.hunk().inserted());
+    }
+
+    @Test
+    void two_insertions_at_the_same_place_are_a_conflict_for_the_owner_to_decide() {
         List<BodyToken> base = t("<p>a c</p>");
         Hunk mine = BodyDiff.diff(base, t("<p>a X c</p>")).getFirst();
         List<BodyToken> newer = t("<p>a b c</p>");
         BodyDiff.Rebased r = BodyDiff.rebase(mine, BodyDiff.diff(base, newer), base);
-        assertThat(r.conflict()).isFalse();
-        assertThat(BodyTokens.plainText(BodyDiff.apply(newer, List.of(r.hunk())))).isEqualTo("a b X c");
+        assertThat(r.conflict()).isTrue(); // two people inserting at one place: the owner decides
+        assertThat(BodyTokens.plainText(BodyDiff.apply(newer, List.of(r.hunk())))).isEqualTo("a X c");
     }
 
     @Test
