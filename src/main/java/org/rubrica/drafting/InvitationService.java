@@ -11,12 +11,10 @@ import org.rubrica.directory.Directory;
 import org.rubrica.directory.Person;
 import org.rubrica.drafting.internal.DraftLoader;
 import org.rubrica.drafting.internal.InvitationRepository;
-import org.rubrica.drafting.internal.OficioAccess;
 import org.rubrica.drafting.internal.OficioRow;
 import org.rubrica.shared.InvalidInputException;
 import org.rubrica.shared.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,17 +28,15 @@ public class InvitationService {
     }
 
     private final DraftLoader loader;
-    private final OficioAccess access;
     private final InvitationRepository invitations;
     private final Directory directory;
     private final CurrentActor currentActor;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    InvitationService(DraftLoader loader, OficioAccess access, InvitationRepository invitations, Directory directory,
+    InvitationService(DraftLoader loader, InvitationRepository invitations, Directory directory,
                       CurrentActor currentActor, ApplicationEventPublisher events, Clock clock) {
         this.loader = loader;
-        this.access = access;
         this.invitations = invitations;
         this.directory = directory;
         this.currentActor = currentActor;
@@ -61,7 +57,7 @@ public class InvitationService {
     /** Invites or changes someone's access; inviting again with the same access changes nothing. */
     public void invite(UUID oficioId, long personId, DraftAccess as) {
         Actor actor = currentActor.require();
-        OficioRow oficio = owned(oficioId, actor);
+        OficioRow oficio = loader.lockOwned(oficioId, actor);
         if (as == null) {
             throw new InvalidInputException("validation.required", "access");
         }
@@ -88,18 +84,10 @@ public class InvitationService {
 
     public void remove(UUID oficioId, long personId) {
         Actor actor = currentActor.require();
-        owned(oficioId, actor);
+        loader.lockOwned(oficioId, actor);
         Instant now = clock.instant();
         if (invitations.delete(oficioId, personId)) {
             events.publishEvent(new OficioEvents.CollaboratorRemoved(oficioId, actor.personId(), personId, now));
         }
-    }
-
-    private OficioRow owned(UUID oficioId, Actor actor) {
-        OficioRow oficio = loader.lockVisible(oficioId, actor);
-        if (!access.canEdit(actor, oficio)) {
-            throw new AccessDeniedException("only the owner of a draft invites");
-        }
-        return oficio;
     }
 }

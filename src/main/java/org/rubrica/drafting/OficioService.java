@@ -150,10 +150,7 @@ public class OficioService {
     public SaveOutcome saveDraft(UUID id, DraftContent content, int expectedVersion, String note,
                                  DraftContent editedFrom) {
         Actor actor = currentActor.require();
-        OficioRow oficio = loader.lockVisible(id, actor);
-        if (!access.canEdit(actor, oficio)) {
-            throw new AccessDeniedException("not editable by " + actor.username());
-        }
+        OficioRow oficio = loader.lockOwned(id, actor);
         DraftContent clean = validator.clean(content, templates.version(oficio.templateVersionId()),
                 oficio.senderUnitId());
         Instant now = clock.instant();
@@ -194,22 +191,13 @@ public class OficioService {
             }
         }
         int version = base.replace(oficio, next, merge ? RevisionRow.Kind.MERGED : RevisionRow.Kind.SAVED,
-                actor.personId(), note(note), now);
+                actor.personId(), DraftLoader.note(note), now);
         events.publishEvent(new OficioEvents.DraftSaved(id, actor.personId(), version, now));
         boolean othersIn = merge && !(next.subject().equals(clean.subject()) && next.fields().equals(clean.fields())
                 && BodyTokens.tokenize(next.bodyHtml()).equals(BodyTokens.tokenize(clean.bodyHtml())));
         return new SaveOutcome(version, conflicts, othersIn);
     }
 
-    private static String note(String note) {
-        if (note == null || note.isBlank()) {
-            return null;
-        }
-        if (note.strip().length() > ReviewService.NOTE_MAX) {
-            throw new InvalidInputException("validation.too-long", "note");
-        }
-        return note.strip();
-    }
 
     /** The oficio with what the current person may do with it, so views offer only what services accept. */
     @Transactional(readOnly = true)
@@ -323,10 +311,7 @@ public class OficioService {
      */
     public TemplateMove moveToNewestTemplate(UUID id, int expectedVersion) {
         Actor actor = currentActor.require();
-        OficioRow oficio = loader.lockVisible(id, actor);
-        if (!access.canEdit(actor, oficio)) {
-            throw new AccessDeniedException("not editable by " + actor.username());
-        }
+        OficioRow oficio = loader.lockOwned(id, actor);
         TemplateVersion from = templates.version(oficio.templateVersionId());
         TemplateVersion to = templates.publishedVersion(from.templateCode());
         Map<String, String> kept = new HashMap<>();

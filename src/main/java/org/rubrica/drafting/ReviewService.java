@@ -59,7 +59,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class ReviewService {
 
-    public static final int NOTE_MAX = 500;
+    public static final int NOTE_MAX = DraftLoader.NOTE_MAX;
 
     private final DraftLoader loader;
     private final OficioAccess access;
@@ -121,7 +121,7 @@ public class ReviewService {
         if (!access.canSuggest(actor, oficio)) {
             throw new AccessDeniedException(actor.username() + " may not suggest on " + id);
         }
-        String cleanNote = note(note);
+        String cleanNote = DraftLoader.note(note);
         DraftContent opened = base.baseAt(oficio, baseVersion);
         DraftContent saved = validator.clean(new DraftContent(oficio.recipientUnitId(), content.subject(),
                 content.bodyHtml(), content.fields()), templates.version(oficio.templateVersionId()), oficio.senderUnitId());
@@ -228,13 +228,13 @@ public class ReviewService {
     /** Accepts one pending change: its text becomes the base. */
     public void accept(UUID id, long changeId) {
         Actor actor = currentActor.require();
-        OficioRow oficio = lockOwned(id, actor);
+        OficioRow oficio = loader.lockOwned(id, actor);
         decide(oficio, actor, List.of(pendingChange(oficio, changeId)), true);
     }
 
     public void reject(UUID id, long changeId) {
         Actor actor = currentActor.require();
-        OficioRow oficio = lockOwned(id, actor);
+        OficioRow oficio = loader.lockOwned(id, actor);
         decide(oficio, actor, List.of(pendingChange(oficio, changeId)), false);
     }
 
@@ -245,7 +245,7 @@ public class ReviewService {
      */
     public int decideAll(UUID id, Long authorId, boolean accept) {
         Actor actor = currentActor.require();
-        OficioRow oficio = lockOwned(id, actor);
+        OficioRow oficio = loader.lockOwned(id, actor);
         List<ChangeRow> chosen = changes.pending(id).stream()
                 .filter(c -> authorId == null || c.authorId() == authorId).toList();
         return decide(oficio, actor, chosen, accept);
@@ -391,13 +391,6 @@ public class ReviewService {
                 .orElse(Role.OTHER);
     }
 
-    private OficioRow lockOwned(UUID id, Actor actor) {
-        OficioRow oficio = loader.lockVisible(id, actor);
-        if (!access.canEdit(actor, oficio)) {
-            throw new AccessDeniedException("only the owner of a draft decides on its changes");
-        }
-        return oficio;
-    }
 
     private ChangeRow pendingChange(OficioRow oficio, long changeId) {
         ChangeRow change = changes.find(changeId).filter(c -> c.oficioId().equals(oficio.id()))
@@ -437,13 +430,4 @@ public class ReviewService {
         return text.length() > 80 ? text.substring(0, 79) + "…" : "«" + text + "»";
     }
 
-    private static String note(String note) {
-        if (note == null || note.isBlank()) {
-            return null;
-        }
-        if (note.strip().length() > NOTE_MAX) {
-            throw new InvalidInputException("validation.too-long", "note");
-        }
-        return note.strip();
-    }
 }

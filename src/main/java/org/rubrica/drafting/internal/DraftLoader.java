@@ -11,6 +11,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class DraftLoader {
 
+    public static final int NOTE_MAX = 500;
+
     private final OficioRepository oficios;
     private final OficioAccess access;
 
@@ -31,6 +33,26 @@ public class DraftLoader {
             throw new AccessDeniedException(actor.username() + " takes no part in the review of " + id);
         }
         return oficio;
+    }
+
+    /** Locked, and the person's own draft while it is one (they edit it, decide on it, invite to it). */
+    public OficioRow lockOwned(UUID id, Actor actor) {
+        OficioRow oficio = lockVisible(id, actor);
+        if (!access.canEdit(actor, oficio)) {
+            throw new AccessDeniedException(actor.username() + " does not own draft " + id);
+        }
+        return oficio;
+    }
+
+    /** Revision notes: optional, trimmed, bounded. */
+    public static String note(String note) {
+        if (note == null || note.isBlank()) {
+            return null;
+        }
+        if (note.strip().length() > NOTE_MAX) {
+            throw new org.rubrica.shared.InvalidInputException("validation.too-long", "note");
+        }
+        return note.strip();
     }
 
     /** Visible, and locked until the transaction ends. */
