@@ -51,6 +51,7 @@ import org.rubrica.drafting.ReviewModels.ChangeView;
 import org.rubrica.drafting.ReviewModels.RevisionSummary;
 import org.rubrica.drafting.ReviewModels.Role;
 import org.rubrica.drafting.ReviewService;
+import org.rubrica.drafting.internal.text.BodyTokens;
 import org.rubrica.shared.InvalidInputException;
 import org.rubrica.shared.NotFoundException;
 import org.rubrica.shared.ui.BoundedUpload;
@@ -248,8 +249,20 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver, HasDynam
 
     private void showComments() {
         commentsTab.removeAll();
+        // today's text without the redline, so a passage selected here is found as it stands
+        var text = new Html("<div class=\"redline comment-source\">"
+                + BodyTokens.toHtml(BodyTokens.tokenize(oficio.bodyHtml())) + "</div>");
+        var threads = new Div();
+        threads.addClassName("change-side");
+        var split = new FlexLayout(text, threads);
+        split.addClassName("review-split");
+        commentsTab.add(split);
+        fillThreads(threads);
+    }
+
+    private void fillThreads(Div into) {
         if (oficio.can().canComment()) {
-            var quote = new TextField(getTranslation("comment.quote"));
+            var quote = new TextArea(getTranslation("comment.quote"));
             quote.setHelperText(getTranslation("comment.quote.help"));
             quote.setId("comment-quote");
             quote.setWidthFull();
@@ -267,14 +280,14 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver, HasDynam
             }));
             send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             send.setId("comment-send");
-            commentsTab.add(new HorizontalLayout(quote, fromSelection), text, send);
+            into.add(quote, fromSelection, text, send);
         }
         List<CommentService.Thread> threads = comments.threads(id);
         if (threads.isEmpty()) {
-            commentsTab.add(new Paragraph(getTranslation("comment.none")));
+            into.add(new Paragraph(getTranslation("comment.none")));
         }
         for (CommentService.Thread t : threads) {
-            commentsTab.add(thread(t));
+            into.add(thread(t));
         }
     }
 

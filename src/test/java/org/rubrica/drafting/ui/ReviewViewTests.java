@@ -127,7 +127,7 @@ class ReviewViewTests extends KaribuTest {
         invitations.invite(id, acting.personId(Acting.RECIPIENT), DraftAccess.READER);
         UI.getCurrent().navigate("oficios/" + id + "/revision");
         tab(1);
-        _setValue(_get(TextField.class, spec -> spec.withId("comment-quote")), "informe mensual");
+        _setValue(_get(TextArea.class, spec -> spec.withId("comment-quote")), "informe mensual");
         _setValue(_get(TextArea.class, spec -> spec.withId("comment-text")), "@gtorres ¿es el formato correcto?");
         _click(_get(Button.class, spec -> spec.withId("comment-send")));
         tab(1);
