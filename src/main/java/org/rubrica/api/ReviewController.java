@@ -41,8 +41,8 @@ class ReviewController {
                      @Schema(example = "<p>Por medio del presente…</p>") String body, Map<String, String> fields,
                      @Schema(description = "The version the text was loaded at", example = "3") int baseVersion,
                      @Schema(example = "Ajustes de redacción") String note,
-                     @Schema(description = "Suggestions only: when the text was loaded (working.loadedAt) or last saved "
-                             + "(the previous save's at); the owner's decisions after it are not undone by this save")
+                     @Schema(description = "Suggestions only: when the text was loaded (working.loadedAt); what the owner "
+                             + "rejected after it does not come back with this save")
                      java.time.Instant since) {
     }
 

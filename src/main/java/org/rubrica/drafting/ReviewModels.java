@@ -16,16 +16,13 @@ public final class ReviewModels {
     public record SaveOutcome(int version, int conflicts, boolean merged) {
     }
 
-    /**
-     * A reviewer's save: the base it now stands on, their pending changes, how many clash with newer text, and
-     * when it was taken (the {@code since} of their next save).
-     */
-    public record SuggestOutcome(int baseVersion, int pendingChanges, int conflicts, Instant at) {
+    /** A reviewer's save: the base it now stands on, their pending changes, and how many clash with newer text. */
+    public record SuggestOutcome(int baseVersion, int pendingChanges, int conflicts) {
     }
 
     /**
      * What a person edits: the owner the base; an invited editor the base with their own pending changes, as of
-     * {@code loadedAt} (the {@code since} of their first save).
+     * {@code loadedAt} (the {@code since} of their saves from that form).
      */
     public record WorkingDraft(DraftContent content, int baseVersion, Role role, Instant loadedAt) {
     }

@@ -111,9 +111,8 @@ public class ReviewService {
     }
 
     /**
-     * As {@link #suggest(UUID, DraftContent, int, String)}, from a form opened (or last saved) at {@code since}:
-     * what the owner rejected after that does not come back from the form's older text, and suggestions the
-     * person saved after that elsewhere (another tab) are kept rather than replaced.
+     * As {@link #suggest(UUID, DraftContent, int, String)}, from a form loaded at {@code since}: what the owner
+     * rejected after that is still in the form's text, but it is decided and does not come back.
      */
     public SuggestOutcome suggest(UUID id, DraftContent content, int baseVersion, String note, Instant since) {
         Actor actor = currentActor.require();
@@ -127,12 +126,12 @@ public class ReviewService {
                 content.bodyHtml(), content.fields()), templates.version(oficio.templateVersionId()), oficio.senderUnitId());
         Proposal proposal = withoutRejected(Proposal.of(opened, saved, oficio.content()), oficio, actor.personId(), since);
         Instant now = clock.instant();
-        int pending = replaceSuggestions(oficio, actor.personId(), proposal, since, now);
+        int pending = replaceSuggestions(oficio, actor.personId(), proposal, now);
         revisions.insert(new RevisionRow(id, 0, RevisionRow.Kind.SUGGESTED, oficio.version(), actor.personId(), cleanNote,
                 oficio.recipientUnitId(), saved.subject(), saved.bodyHtml(), saved.fields(), now));
         events.publishEvent(new OficioEvents.SuggestionsSaved(id, actor.personId(), pending, (int) proposal.conflicts(),
                 now));
-        return new SuggestOutcome(oficio.version(), pending, (int) proposal.conflicts(), now);
+        return new SuggestOutcome(oficio.version(), pending, (int) proposal.conflicts());
     }
 
     /** Edits the owner rejected after the form was opened: the form still shows them, but they are decided. */
@@ -155,11 +154,8 @@ public class ReviewService {
                         .toList());
     }
 
-    /**
-     * The person's pending changes become the proposal's: changes kept as they were are left alone (their ids stay),
-     * changes saved after {@code since} from elsewhere are kept, the rest are superseded.
-     */
-    private int replaceSuggestions(OficioRow oficio, long authorId, Proposal proposal, Instant since, Instant now) {
+    /** The person's pending changes become the proposal's; changes kept as they were keep their ids. */
+    private int replaceSuggestions(OficioRow oficio, long authorId, Proposal proposal, Instant now) {
         List<ChangeRow> mine = changes.pending(oficio.id()).stream().filter(c -> c.authorId() == authorId).toList();
         List<ChangeRow> kept = new ArrayList<>();
         List<BodyToken> current = BodyTokens.tokenize(oficio.bodyHtml());
@@ -188,7 +184,7 @@ public class ReviewService {
             count++;
         }
         for (ChangeRow old : mine) {
-            if (!kept.contains(old) && (since == null || old.createdAt().isBefore(since))) {
+            if (!kept.contains(old)) {
                 changes.decide(old.id(), ChangeStatus.SUPERSEDED, null, now);
             }
         }

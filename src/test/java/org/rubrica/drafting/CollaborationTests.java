@@ -170,17 +170,23 @@ class CollaborationTests {
         acting.as(REVIEWER);
         WorkingDraft opened = review.working(id);
         DraftContent c = opened.content();
-        var first = review.suggest(id, new DraftContent(c.recipientUnitId(), c.subject(), "<p>uno DOS tres cuatro</p>",
+        review.suggest(id, new DraftContent(c.recipientUnitId(), c.subject(), "<p>uno DOS tres cuatro</p>",
                 c.fields()), opened.baseVersion(), null, opened.loadedAt());
 
         acting.as(OWNER);
         review.reject(id, review.changes(id).pending().getFirst().id());
 
         acting.as(REVIEWER); // the form still says DOS, and the reviewer goes on typing
-        review.suggest(id, new DraftContent(c.recipientUnitId(), c.subject(), "<p>uno DOS tres CUATRO</p>", c.fields()),
-                first.baseVersion(), null, first.at());
+        review.suggest(id, new DraftContent(c.recipientUnitId(), c.subject(), "<p>uno DOS tres CUATRO</p>",
+                c.fields()), opened.baseVersion(), null, opened.loadedAt());
         acting.as(OWNER);
         assertThat(review.changes(id).pending()).extracting(ChangeView::added).containsExactly("CUATRO");
+
+        acting.as(REVIEWER); // then rewrites their own suggestion: it replaces the earlier one, no duplicate
+        review.suggest(id, new DraftContent(c.recipientUnitId(), c.subject(), "<p>uno DOS tres Cuatro.</p>", c.fields()),
+                opened.baseVersion(), null, opened.loadedAt());
+        acting.as(OWNER);
+        assertThat(review.changes(id).pending()).extracting(ChangeView::added).containsExactly("Cuatro.");
     }
 
     @Test

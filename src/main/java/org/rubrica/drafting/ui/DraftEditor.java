@@ -95,7 +95,7 @@ abstract class DraftEditor extends VerticalLayout implements BeforeEnterObserver
     private int version;
     /** What was last loaded or saved: the form is "unsaved" while it differs from this. */
     private DraftContent saved;
-    /** When the form was loaded or last saved as suggestions: decisions after it are the owner's, not the form's. */
+    /** When the form was loaded: the owner's decisions after it win over what the form still shows. */
     private java.time.Instant since;
     /** Set while the author's form differs from the stored text because others' work was merged into that. */
     private DraftContent editedFrom;
@@ -309,8 +309,7 @@ abstract class DraftEditor extends VerticalLayout implements BeforeEnterObserver
                 }
                 case SUGGESTING -> {
                     SuggestOutcome outcome = review.suggest(id, content, version, note.getValue(), since);
-                    reload = outcome.baseVersion() != version; // the form keeps its base, as for the owner
-                    since = outcome.at();
+                    reload = outcome.baseVersion() != version; // the form keeps the base it was loaded on
                     message = getTranslation("review.suggestions-saved", outcome.pendingChanges())
                             + (outcome.conflicts() > 0 ? " " + getTranslation("review.suggestions-conflicts", outcome.conflicts()) : "");
                 }
