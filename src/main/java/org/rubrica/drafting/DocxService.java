@@ -207,8 +207,8 @@ public class DocxService {
         List<Person> participants = participants(oficio);
         int count = 0;
         int conflicts = 0;
-        for (Hunk h : untracked) {
-            int stored = store(oficio, current, known, h, false, sinceOpened, openedTokens, actor.personId(), null, now);
+        for (BodyDiff.Rebased moved : BodyDiff.rebaseAll(untracked, sinceOpened, openedTokens)) {
+            int stored = keep(oficio, current, known, moved, actor.personId(), null, now);
             count += stored >= 0 ? 1 : 0;
             conflicts += stored > 0 ? 1 : 0;
         }
@@ -227,8 +227,9 @@ public class DocxService {
                 }
                 long authorId = author.map(Person::id).orElse(actor.personId());
                 Instant at = revision != null && revision.at() != null ? revision.at() : now;
-                int stored = store(oficio, current, known, onOpened.hunk(), onOpened.conflict(), sinceOpened,
-                        openedTokens, authorId, note, at);
+                BodyDiff.Rebased moved = BodyDiff.rebase(onOpened.hunk(), sinceOpened, openedTokens);
+                int stored = keep(oficio, current, known,
+                        new BodyDiff.Rebased(moved.hunk(), moved.conflict() || onOpened.conflict()), authorId, note, at);
                 count += stored >= 0 ? 1 : 0;
                 conflicts += stored > 0 ? 1 : 0;
             }
@@ -258,21 +259,19 @@ public class DocxService {
     }
 
     /**
-     * Stores one change read from the copy, carried from the exported text to today's.
+     * Stores one change read from the copy, already carried to today's text.
      *
      * @return -1 when nothing new was stored, 0 stored, 1 stored as a conflict
      */
-    private int store(OficioRow oficio, List<BodyToken> current, Set<Hunk> known, Hunk onOpened, boolean conflict,
-                          List<Hunk> sinceOpened, List<BodyToken> openedTokens, long authorId, String note, Instant at) {
-        BodyDiff.Rebased moved = BodyDiff.rebase(onOpened, sinceOpened, openedTokens);
+    private int keep(OficioRow oficio, List<BodyToken> current, Set<Hunk> known, BodyDiff.Rebased moved, long authorId,
+                     String note, Instant at) {
         Hunk h = moved.hunk();
         List<BodyToken> replaced = current.subList(h.start(), h.end());
         if (replaced.equals(h.inserted()) || !known.add(h)) {
             return -1; // today's text already says it, or it is pending already (a copy exported with its changes)
         }
-        boolean clash = conflict || moved.conflict();
-        changes.insert(ChangeRow.body(oficio.id(), authorId, h, List.copyOf(replaced), clash, note, at));
-        return clash ? 1 : 0;
+        changes.insert(ChangeRow.body(oficio.id(), authorId, h, List.copyOf(replaced), moved.conflict(), note, at));
+        return moved.conflict() ? 1 : 0;
     }
 
     private DraftContent openedBase(OficioRow oficio, Integer version) {
