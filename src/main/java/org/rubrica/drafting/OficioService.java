@@ -338,6 +338,38 @@ public class OficioService {
         return new TemplateMove(from.versionNo(), to.versionNo(), missing, dropped);
     }
 
+    /**
+     * Moves an oficio along its lifecycle for the routing module, which has checked who may; the transition
+     * itself must be one {@link OficioStatus#canBecome} allows, from the status the caller saw.
+     *
+     * @throws IllegalTransitionException when the move is not allowed
+     * @throws StaleDraftException        when the oficio is no longer in {@code from}
+     */
+    public void moveAlongRoute(UUID id, OficioStatus from, OficioStatus to) {
+        OficioRow oficio = oficios.lock(id).orElseThrow(() -> new NotFoundException("oficio " + id));
+        if (oficio.status() != from) {
+            throw new StaleDraftException();
+        }
+        if (!from.canBecome(to)) {
+            throw new IllegalTransitionException(from, to);
+        }
+        if (!oficios.transition(id, oficio.version(), from, to, clock.instant())) {
+            throw new StaleDraftException();
+        }
+    }
+
+    /** Subjects and facts of many oficios at once, for lists other modules build (pending work). */
+    @Transactional(readOnly = true)
+    public Map<UUID, OficioSummary> summaries(java.util.Collection<UUID> ids) {
+        Map<Long, String> unitNames = directory.units().stream().collect(Collectors.toMap(Unit::id, Unit::name));
+        Map<UUID, OficioSummary> result = new HashMap<>();
+        for (OficioRow o : oficios.byIds(List.copyOf(ids))) {
+            result.put(o.id(), new OficioSummary(o.id(), o.kind(), o.status(), o.subject(),
+                    unitNames.get(o.recipientUnitId()), o.number(), o.updatedAt()));
+        }
+        return result;
+    }
+
     /** Whether the current person may see the oficio (used by other modules before showing its parts). */
     @Transactional(readOnly = true)
     public boolean canView(UUID id) {

@@ -6,8 +6,9 @@ import java.util.Set;
 
 /**
  * The oficio lifecycle; {@link #canBecome} is the one place that says which transition is allowed.
- * Review, signing and annulment arrive with their modules; until signing exists a draft may be sent
- * directly (DRAFT → SENT).
+ * A draft goes through its route (IN_REVIEW) and comes back with requested changes or leaves it APPROVED;
+ * signing and annulment arrive with their modules; until signing exists a draft may still be sent directly
+ * (DRAFT → SENT).
  */
 public enum OficioStatus {
     DRAFT, IN_REVIEW, CHANGES_REQUESTED, APPROVED, SIGNED, SENT, CANCELLED, ANNULLED;
@@ -15,7 +16,7 @@ public enum OficioStatus {
     private static final Map<OficioStatus, Set<OficioStatus>> ALLOWED = Map.of(
             DRAFT, EnumSet.of(IN_REVIEW, CANCELLED, SENT),
             IN_REVIEW, EnumSet.of(APPROVED, CHANGES_REQUESTED, CANCELLED),
-            CHANGES_REQUESTED, EnumSet.of(DRAFT, CANCELLED),
+            CHANGES_REQUESTED, EnumSet.of(DRAFT, IN_REVIEW, CANCELLED),
             APPROVED, EnumSet.of(SIGNED, CANCELLED),
             SIGNED, EnumSet.of(SENT, ANNULLED),
             SENT, EnumSet.of(ANNULLED),

@@ -11,6 +11,7 @@ import org.rubrica.directory.Directory;
 import org.rubrica.directory.DirectoryAdministration;
 import org.rubrica.directory.LoginEvents;
 import org.rubrica.drafting.OficioEvents;
+import org.rubrica.routing.RoutingEvents;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -78,6 +79,25 @@ class EventRecorder {
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void on(OficioEvents.DocxImported e) {
         record(e.oficioId(), "DOCX_IMPORTED", e.actorId(), e.at(), e.fileName() + " (" + e.changes() + ")");
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(RoutingEvents.RouteSubmitted e) {
+        record(e.oficioId(), "SUBMITTED", e.actorId(), e.at(), String.valueOf(e.round()));
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(RoutingEvents.Decided e) {
+        String detail = e.comment() == null ? "" : "«" + e.comment() + "»";
+        if (e.actedById() != e.personId()) {
+            detail = directory.person(e.personId()).fullName() + " " + detail; // a substitute acted for them
+        }
+        record(e.oficioId(), e.kind().name() + "_" + e.decision().name(), e.actedById(), e.at(), detail.strip());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(RoutingEvents.RouteCompleted e) {
+        record(e.oficioId(), "ROUTE_COMPLETED", null, e.at(), "");
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)

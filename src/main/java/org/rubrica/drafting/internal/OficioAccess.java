@@ -1,6 +1,7 @@
 package org.rubrica.drafting.internal;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -8,13 +9,14 @@ import org.rubrica.directory.Actor;
 import org.rubrica.directory.Directory;
 import org.rubrica.directory.Role;
 import org.rubrica.drafting.DraftAccess;
+import org.rubrica.drafting.OficioAudience;
 import org.rubrica.drafting.OficioStatus;
 import org.springframework.stereotype.Component;
 
 /**
  * Who may see and act on an oficio. Its author always; an auditor always; once delivered, the recipient
- * unit's receiving office and its head; colleagues the author invited, as editors (suggesting) or readers.
- * (Route members and assignees join with their modules.)
+ * unit's receiving office and its head; colleagues the author invited, as editors (suggesting) or readers;
+ * and whoever another module brings in as an {@link OficioAudience} (route members).
  */
 @Component
 public class OficioAccess {
@@ -23,16 +25,19 @@ public class OficioAccess {
 
     private final Directory directory;
     private final InvitationRepository invitations;
+    private final List<OficioAudience> audiences;
 
-    OficioAccess(Directory directory, InvitationRepository invitations) {
+    OficioAccess(Directory directory, InvitationRepository invitations, List<OficioAudience> audiences) {
         this.directory = directory;
         this.invitations = invitations;
+        this.audiences = audiences;
     }
 
     public boolean canView(Actor actor, OficioRow oficio) {
         return isAuthor(actor, oficio) || actor.hasRole(Role.AUDITOR)
                 || (DELIVERED.contains(oficio.status()) && isRecipient(actor, oficio.recipientUnitId()))
-                || invitation(actor, oficio).isPresent();
+                || invitation(actor, oficio).isPresent()
+                || audiences.stream().anyMatch(a -> a.includes(actor, oficio.id()));
     }
 
     /**

@@ -1,0 +1,14 @@
+package org.rubrica.drafting;
+
+import java.util.UUID;
+
+import org.rubrica.directory.Actor;
+
+/**
+ * People other modules bring to an oficio (the members of its route, later its assignees): they may see it.
+ * Drafting asks every bean of this type; it knows none of them.
+ */
+public interface OficioAudience {
+
+    boolean includes(Actor actor, UUID oficioId);
+}

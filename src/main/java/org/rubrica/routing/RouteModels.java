@@ -1,0 +1,44 @@
+package org.rubrica.routing;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.rubrica.drafting.OficioStatus;
+
+/** The shapes routing hands to views and the API. */
+public final class RouteModels {
+
+    private RouteModels() {
+    }
+
+    /** A review gives or withholds the visto bueno; a sign step is the signer's approval (signing itself follows). */
+    public enum StepKind { REVIEW, SIGN }
+
+    /** With several people: everyone must approve, or any one of them. */
+    public enum StepMode { ALL, ANY }
+
+    public enum Decision { APPROVED, CHANGES_REQUESTED, REJECTED }
+
+    /** A step as the owner plans it. */
+    public record StepPlan(StepKind kind, StepMode mode, List<Long> personIds, Instant dueAt) {
+    }
+
+    public record MemberView(long personId, String fullName, String cargo, Decision decision, String comment,
+                             String actedByName, Instant decidedAt) {
+    }
+
+    public record StepView(int position, StepKind kind, StepMode mode, Instant dueAt, boolean current,
+                           List<MemberView> members) {
+    }
+
+    /** The route of one oficio: its steps with this round's decisions, and what the current person may do. */
+    public record RouteView(UUID oficioId, OficioStatus status, int round, Integer currentPosition,
+                            List<StepView> steps, boolean canEdit, boolean canSubmit, boolean canDecide) {
+    }
+
+    /** Something waiting for the current person. */
+    public record PendingItem(UUID oficioId, String subject, String kind, StepKind stepKind, int position,
+                              Instant waitingSince, Instant dueAt) {
+    }
+}

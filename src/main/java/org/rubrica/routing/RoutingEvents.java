@@ -1,0 +1,29 @@
+package org.rubrica.routing;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** What happened on a route; the trail and notifications listen. */
+public final class RoutingEvents {
+
+    private RoutingEvents() {
+    }
+
+    public record RouteSubmitted(UUID oficioId, long actorId, int round, Instant at) {
+    }
+
+    /** A step is waiting for these people. */
+    public record StepReached(UUID oficioId, int position, RouteModels.StepKind kind, List<Long> personIds,
+                              String subject, Instant at) {
+    }
+
+    /** {@code actedById} differs from {@code personId} when a substitute acted for the person. */
+    public record Decided(UUID oficioId, long personId, long actedById, RouteModels.StepKind kind,
+                          RouteModels.Decision decision, String comment, long authorId, String subject, Instant at) {
+    }
+
+    /** The last step approved: the oficio is ready to sign. */
+    public record RouteCompleted(UUID oficioId, long authorId, String subject, Instant at) {
+    }
+}

@@ -1,0 +1,271 @@
+package org.rubrica.routing;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.rubrica.directory.Actor;
+import org.rubrica.directory.CurrentActor;
+import org.rubrica.directory.Directory;
+import org.rubrica.directory.Person;
+import org.rubrica.directory.Role;
+import org.rubrica.drafting.OficioDetails;
+import org.rubrica.drafting.OficioService;
+import org.rubrica.drafting.OficioStatus;
+import org.rubrica.drafting.OficioSummary;
+import org.rubrica.routing.RouteModels.Decision;
+import org.rubrica.routing.RouteModels.MemberView;
+import org.rubrica.routing.RouteModels.PendingItem;
+import org.rubrica.routing.RouteModels.RouteView;
+import org.rubrica.routing.RouteModels.StepKind;
+import org.rubrica.routing.RouteModels.StepMode;
+import org.rubrica.routing.RouteModels.StepPlan;
+import org.rubrica.routing.RouteModels.StepView;
+import org.rubrica.routing.internal.RouteRepository;
+import org.rubrica.routing.internal.RouteRepository.DecisionRow;
+import org.rubrica.routing.internal.RouteRepository.RouteRow;
+import org.rubrica.routing.internal.RouteRepository.StepRow;
+import org.rubrica.shared.InvalidInputException;
+import org.rubrica.shared.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * An oficio's route from finished draft to "ready to sign": its owner plans the steps and submits it; at each
+ * step its people approve, request changes (back to the drafter) or reject; the last approval leaves it
+ * APPROVED. Every action locks the route, so a step is decided once per person however often they click.
+ */
+@Service
+@Transactional
+public class RoutingService {
+
+    public static final int COMMENT_MAX = 2000;
+    public static final int STEPS_MAX = 10;
+    private static final int PENDING_LIMIT = 500;
+
+    private final RouteRepository routes;
+    private final OficioService oficios;
+    private final Directory directory;
+    private final CurrentActor currentActor;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    RoutingService(RouteRepository routes, OficioService oficios, Directory directory, CurrentActor currentActor,
+                   ApplicationEventPublisher events, Clock clock) {
+        this.routes = routes;
+        this.oficios = oficios;
+        this.directory = directory;
+        this.currentActor = currentActor;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** The route with this round's decisions, for anyone who may see the oficio. */
+    @Transactional(readOnly = true)
+    public RouteView route(UUID oficioId) {
+        Actor actor = currentActor.require();
+        OficioDetails oficio = oficios.get(oficioId);
+        RouteRow route = routes.find(oficioId).orElse(new RouteRow(oficioId, 0, null));
+        List<StepRow> steps = routes.steps(oficioId);
+        List<DecisionRow> decisions = routes.decisions(oficioId, route.round());
+        boolean inReview = oficio.status() == OficioStatus.IN_REVIEW;
+        List<StepView> views = new ArrayList<>();
+        boolean canDecide = false;
+        for (StepRow step : steps) {
+            boolean current = inReview && route.currentPosition() != null && route.currentPosition() == step.position();
+            List<MemberView> members = new ArrayList<>();
+            for (long personId : routes.members(step.id())) {
+                Person p = directory.person(personId);
+                DecisionRow d = decisions.stream().filter(x -> x.position() == step.position() && x.personId() == personId)
+                        .findFirst().orElse(null);
+                members.add(new MemberView(personId, p.fullName(), p.cargo(), d == null ? null : d.decision(),
+                        d == null ? null : d.comment(), d == null ? null : directory.person(d.actedBy()).fullName(),
+                        d == null ? null : d.decidedAt()));
+                canDecide |= current && d == null && personId == actor.personId();
+            }
+            views.add(new StepView(step.position(), step.kind(), step.mode(), step.dueAt(), current, members));
+        }
+        boolean owner = oficio.can().canEdit();
+        return new RouteView(oficioId, oficio.status(), route.round(), inReview ? route.currentPosition() : null, views,
+                owner, owner && !steps.isEmpty(), canDecide);
+    }
+
+    /**
+     * Replaces the route of a draft its owner may edit.
+     *
+     * @throws InvalidInputException for an empty step, an unknown or inactive person, a person twice in a step,
+     *                               someone without the role the step needs, or too many steps
+     */
+    public void setRoute(UUID oficioId, List<StepPlan> plan) {
+        Actor actor = currentActor.require();
+        OficioDetails oficio = owned(oficioId, actor);
+        if (plan == null || plan.isEmpty()) {
+            throw new InvalidInputException("routing.no-steps", "steps");
+        }
+        if (plan.size() > STEPS_MAX) {
+            throw new InvalidInputException("routing.too-many-steps", "steps", STEPS_MAX);
+        }
+        List<StepRow> rows = new ArrayList<>();
+        List<List<Long>> members = new ArrayList<>();
+        for (int i = 0; i < plan.size(); i++) {
+            StepPlan step = plan.get(i);
+            int position = i + 1;
+            if (step.kind() == null || step.personIds() == null || step.personIds().isEmpty()) {
+                throw new InvalidInputException("routing.step-empty", "steps", position);
+            }
+            Set<Long> seen = new HashSet<>();
+            for (Long personId : step.personIds()) {
+                Person person = activePerson(personId, position);
+                if (!seen.add(person.id())) {
+                    throw new InvalidInputException("routing.person-twice", "steps", person.fullName(), position);
+                }
+                if (!mayAct(directory.actor(person.username()).orElseThrow(), step.kind())) {
+                    throw new InvalidInputException(step.kind() == StepKind.SIGN ? "routing.not-a-signer"
+                            : "routing.not-a-reviewer", "steps", person.fullName(), position);
+                }
+            }
+            rows.add(new StepRow(0, position, step.kind(), step.mode() == null ? StepMode.ALL : step.mode(), step.dueAt()));
+            members.add(List.copyOf(seen));
+        }
+        routes.lock(oficioId);
+        routes.replaceSteps(oficioId, rows, members);
+    }
+
+    /** Sends a draft along its route: it needs a signer; the first step's people are told. */
+    public void submit(UUID oficioId) {
+        Actor actor = currentActor.require();
+        OficioDetails oficio = owned(oficioId, actor);
+        RouteRow route = routes.lock(oficioId);
+        List<StepRow> steps = routes.steps(oficioId);
+        if (steps.stream().noneMatch(s -> s.kind() == StepKind.SIGN)) {
+            throw new InvalidInputException("routing.no-signer", "steps");
+        }
+        Instant now = clock.instant();
+        oficios.moveAlongRoute(oficioId, oficio.status(), OficioStatus.IN_REVIEW);
+        int round = route.round() + 1;
+        routes.start(oficioId, round, actor.personId(), now);
+        events.publishEvent(new RoutingEvents.RouteSubmitted(oficioId, actor.personId(), round, now));
+        reach(oficioId, steps.getFirst(), oficio.subject(), now);
+    }
+
+    /**
+     * The current person's decision at the step now waiting for them.
+     *
+     * @throws InvalidInputException  when they already decided (a repeated request), or a comment is missing
+     *                                where one is needed (changes requested, rejection) or too long
+     * @throws AccessDeniedException  when the step waiting is not theirs, or they lost the role it needs
+     */
+    public void decide(UUID oficioId, Decision decision, String comment) {
+        Actor actor = currentActor.require();
+        OficioDetails oficio = oficios.get(oficioId); // refuses, as not found, whoever may not see it
+        RouteRow route = routes.lock(oficioId);
+        if (oficio.status() != OficioStatus.IN_REVIEW || route.currentPosition() == null) {
+            throw new InvalidInputException("routing.not-in-review", "decision");
+        }
+        List<StepRow> steps = routes.steps(oficioId);
+        StepRow step = steps.stream().filter(s -> s.position() == route.currentPosition()).findFirst().orElseThrow();
+        List<Long> members = routes.members(step.id());
+        if (!members.contains(actor.personId())) {
+            if (routes.decisions(oficioId, route.round()).stream().anyMatch(d -> d.personId() == actor.personId())) {
+                throw new InvalidInputException("routing.already-decided", "decision"); // a repeat after the step moved on
+            }
+            throw new AccessDeniedException(actor.username() + " is not on the current step of " + oficioId);
+        }
+        if (!mayAct(actor, step.kind())) {
+            throw new AccessDeniedException(actor.username() + " no longer holds the role this step needs");
+        }
+        String text = comment == null ? null : comment.strip();
+        if (text != null && text.length() > COMMENT_MAX) {
+            throw new InvalidInputException("validation.too-long", "comment");
+        }
+        if (decision != Decision.APPROVED && (text == null || text.isEmpty())) {
+            throw new InvalidInputException("routing.comment-required", "comment");
+        }
+        Instant now = clock.instant();
+        if (!routes.decide(oficioId, route.round(), step.position(), step.kind(), actor.personId(), actor.personId(),
+                decision, text == null || text.isEmpty() ? null : text, now)) {
+            throw new InvalidInputException("routing.already-decided", "decision");
+        }
+        events.publishEvent(new RoutingEvents.Decided(oficioId, actor.personId(), actor.personId(), step.kind(), decision,
+                text, oficio.authorId(), oficio.subject(), now));
+        if (decision == Decision.CHANGES_REQUESTED) {
+            oficios.moveAlongRoute(oficioId, OficioStatus.IN_REVIEW, OficioStatus.CHANGES_REQUESTED);
+            routes.moveTo(oficioId, null);
+        } else if (decision == Decision.REJECTED) {
+            oficios.moveAlongRoute(oficioId, OficioStatus.IN_REVIEW, OficioStatus.CANCELLED);
+            routes.moveTo(oficioId, null);
+        } else if (stepDone(step, members, routes.decisions(oficioId, route.round()))) {
+            StepRow next = steps.stream().filter(s -> s.position() == step.position() + 1).findFirst().orElse(null);
+            if (next == null) {
+                oficios.moveAlongRoute(oficioId, OficioStatus.IN_REVIEW, OficioStatus.APPROVED);
+                routes.moveTo(oficioId, null);
+                events.publishEvent(new RoutingEvents.RouteCompleted(oficioId, oficio.authorId(), oficio.subject(), now));
+            } else {
+                routes.moveTo(oficioId, next.position());
+                reach(oficioId, next, oficio.subject(), now);
+            }
+        }
+    }
+
+    /** Reviews and signatures waiting for the current person, oldest due first. */
+    @Transactional(readOnly = true)
+    public List<PendingItem> myPending() {
+        Actor actor = currentActor.require();
+        var waiting = routes.waitingFor(actor.personId(), PENDING_LIMIT);
+        Map<UUID, OficioSummary> summaries = oficios.summaries(waiting.stream().map(w -> w.oficioId()).toList());
+        List<PendingItem> items = new ArrayList<>();
+        for (var w : waiting) {
+            OficioSummary s = summaries.get(w.oficioId());
+            if (s != null && s.status() == OficioStatus.IN_REVIEW) {
+                items.add(new PendingItem(w.oficioId(), s.subject(), s.kind(), w.kind(), w.position(), w.since(), w.dueAt()));
+            }
+        }
+        return items;
+    }
+
+    private boolean stepDone(StepRow step, List<Long> members, List<DecisionRow> decisions) {
+        Map<Long, Decision> byPerson = new HashMap<>();
+        decisions.stream().filter(d -> d.position() == step.position()).forEach(d -> byPerson.put(d.personId(), d.decision()));
+        long approved = members.stream().filter(m -> byPerson.get(m) == Decision.APPROVED).count();
+        return step.mode() == StepMode.ANY ? approved >= 1 : approved == members.size();
+    }
+
+    private void reach(UUID oficioId, StepRow step, String subject, Instant now) {
+        events.publishEvent(new RoutingEvents.StepReached(oficioId, step.position(), step.kind(),
+                routes.members(step.id()), subject, now));
+    }
+
+    /** Reviewing needs a reviewer's or signer's role, signing a signer's, held now: a role lost mid-route stops it. */
+    private static boolean mayAct(Actor actor, StepKind kind) {
+        return kind == StepKind.SIGN ? actor.hasRole(Role.SIGNER)
+                : actor.hasRole(Role.REVIEWER) || actor.hasRole(Role.SIGNER);
+    }
+
+    private OficioDetails owned(UUID oficioId, Actor actor) {
+        OficioDetails oficio = oficios.get(oficioId);
+        if (!oficio.can().canEdit()) {
+            throw new AccessDeniedException(actor.username() + " may not route " + oficioId);
+        }
+        return oficio;
+    }
+
+    private Person activePerson(Long personId, int position) {
+        try {
+            Person person = directory.person(personId == null ? -1 : personId);
+            if (person.active()) {
+                return person;
+            }
+        } catch (NotFoundException e) {
+            // reported below, at the step
+        }
+        throw new InvalidInputException("routing.unknown-person", "steps", position);
+    }
+}

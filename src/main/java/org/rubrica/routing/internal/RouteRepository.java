@@ -1,0 +1,143 @@
+package org.rubrica.routing.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.rubrica.routing.RouteModels.Decision;
+import org.rubrica.routing.RouteModels.StepKind;
+import org.rubrica.routing.RouteModels.StepMode;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for routes, steps, members and decisions. */
+@Repository
+public class RouteRepository {
+
+    public record RouteRow(UUID oficioId, int round, Integer currentPosition) {
+    }
+
+    public record StepRow(long id, int position, StepKind kind, StepMode mode, Instant dueAt) {
+    }
+
+    public record DecisionRow(int position, long personId, long actedBy, Decision decision, String comment,
+                              Instant decidedAt) {
+    }
+
+    /** A step waiting for a person: the pending-work list. */
+    public record WaitingRow(UUID oficioId, int position, StepKind kind, Instant since, Instant dueAt) {
+    }
+
+    private final JdbcClient jdbc;
+
+    RouteRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The route row, created empty if missing, locked until the transaction ends. */
+    public RouteRow lock(UUID oficioId) {
+        jdbc.sql("INSERT INTO routing_route (oficio_id) VALUES (?) ON CONFLICT (oficio_id) DO NOTHING").param(oficioId)
+                .update();
+        return jdbc.sql("SELECT oficio_id, round, current_position FROM routing_route WHERE oficio_id = ? FOR UPDATE")
+                .param(oficioId)
+                .query((rs, n) -> new RouteRow(rs.getObject(1, UUID.class), rs.getInt(2), rs.getObject(3, Integer.class)))
+                .single();
+    }
+
+    public Optional<RouteRow> find(UUID oficioId) {
+        return jdbc.sql("SELECT oficio_id, round, current_position FROM routing_route WHERE oficio_id = ?")
+                .param(oficioId)
+                .query((rs, n) -> new RouteRow(rs.getObject(1, UUID.class), rs.getInt(2), rs.getObject(3, Integer.class)))
+                .optional();
+    }
+
+    public void replaceSteps(UUID oficioId, List<StepRow> steps, List<List<Long>> members) {
+        jdbc.sql("DELETE FROM routing_step WHERE oficio_id = ?").param(oficioId).update();
+        for (int i = 0; i < steps.size(); i++) {
+            StepRow s = steps.get(i);
+            long id = jdbc.sql("INSERT INTO routing_step (oficio_id, position, kind, mode, due_at) VALUES (?, ?, ?, ?, ?) RETURNING id")
+                    .params(oficioId, s.position(), s.kind().name(), s.mode().name(),
+                            s.dueAt() == null ? null : Timestamp.from(s.dueAt()))
+                    .query(Long.class).single();
+            for (long person : members.get(i)) {
+                jdbc.sql("INSERT INTO routing_step_member (step_id, person_id) VALUES (?, ?)").params(id, person).update();
+            }
+        }
+    }
+
+    public List<StepRow> steps(UUID oficioId) {
+        return jdbc.sql("SELECT id, position, kind, mode, due_at FROM routing_step WHERE oficio_id = ? ORDER BY position")
+                .param(oficioId)
+                .query((rs, n) -> new StepRow(rs.getLong(1), rs.getInt(2), StepKind.valueOf(rs.getString(3)),
+                        StepMode.valueOf(rs.getString(4)), instant(rs.getTimestamp(5))))
+                .list();
+    }
+
+    public List<Long> members(long stepId) {
+        return jdbc.sql("SELECT person_id FROM routing_step_member WHERE step_id = ? ORDER BY person_id").param(stepId)
+                .query(Long.class).list();
+    }
+
+    public void start(UUID oficioId, int round, long submittedBy, Instant at) {
+        jdbc.sql("UPDATE routing_route SET round = ?, current_position = 1, submitted_at = ?, submitted_by = ? WHERE oficio_id = ?")
+                .params(round, Timestamp.from(at), submittedBy, oficioId).update();
+    }
+
+    public void moveTo(UUID oficioId, Integer position) {
+        jdbc.sql("UPDATE routing_route SET current_position = ? WHERE oficio_id = ?").params(position, oficioId).update();
+    }
+
+    /** @return false when that person already decided on that step in that round */
+    public boolean decide(UUID oficioId, int round, int position, StepKind kind, long personId, long actedBy,
+                          Decision decision, String comment, Instant at) {
+        return jdbc.sql("""
+                        INSERT INTO routing_decision (oficio_id, round, position, kind, person_id, acted_by, decision, comment,
+                            decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT ON CONSTRAINT routing_decision_once_uq DO NOTHING""")
+                .params(oficioId, round, position, kind.name(), personId, actedBy, decision.name(), comment,
+                        Timestamp.from(at))
+                .update() == 1;
+    }
+
+    public List<DecisionRow> decisions(UUID oficioId, int round) {
+        return jdbc.sql("""
+                        SELECT position, person_id, acted_by, decision, comment, decided_at FROM routing_decision
+                        WHERE oficio_id = ? AND round = ? ORDER BY decided_at""")
+                .params(oficioId, round)
+                .query((rs, n) -> new DecisionRow(rs.getInt(1), rs.getLong(2), rs.getLong(3),
+                        Decision.valueOf(rs.getString(4)), rs.getString(5), rs.getTimestamp(6).toInstant()))
+                .list();
+    }
+
+    /** Whether the person is on the oficio's route, in any round. */
+    public boolean isMember(UUID oficioId, long personId) {
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM routing_step s JOIN routing_step_member m ON m.step_id = s.id
+                                       WHERE s.oficio_id = ? AND m.person_id = ?)""")
+                .params(oficioId, personId).query(Boolean.class).single();
+    }
+
+    /** Current steps waiting for the person's decision, oldest first. */
+    public List<WaitingRow> waitingFor(long personId, int limit) {
+        return jdbc.sql("""
+                        SELECT r.oficio_id, s.position, s.kind, r.submitted_at, s.due_at
+                        FROM routing_step_member m
+                        JOIN routing_step s ON s.id = m.step_id
+                        JOIN routing_route r ON r.oficio_id = s.oficio_id AND r.current_position = s.position
+                        WHERE m.person_id = ?
+                          AND NOT EXISTS (SELECT 1 FROM routing_decision d WHERE d.oficio_id = r.oficio_id
+                                          AND d.round = r.round AND d.position = s.position AND d.person_id = m.person_id)
+                        ORDER BY s.due_at NULLS LAST, r.submitted_at
+                        LIMIT ?""")
+                .params(personId, limit)
+                .query((rs, n) -> new WaitingRow(rs.getObject(1, UUID.class), rs.getInt(2),
+                        StepKind.valueOf(rs.getString(3)), instant(rs.getTimestamp(4)), instant(rs.getTimestamp(5))))
+                .list();
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,243 @@
+package org.rubrica.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.rubrica.Acting;
+import org.rubrica.RubricaTest;
+import org.rubrica.audit.Trail;
+import org.rubrica.audit.TrailEntry;
+import org.rubrica.directory.Directory;
+import org.rubrica.directory.DirectoryAdministration;
+import org.rubrica.directory.Membership;
+import org.rubrica.directory.Person;
+import org.rubrica.directory.PersonForm;
+import org.rubrica.directory.Role;
+import org.rubrica.drafting.DraftContent;
+import org.rubrica.drafting.OficioService;
+import org.rubrica.drafting.OficioStatus;
+import org.rubrica.notifications.Notification;
+import org.rubrica.notifications.Notifications;
+import org.rubrica.routing.RouteModels.Decision;
+import org.rubrica.routing.RouteModels.StepKind;
+import org.rubrica.routing.RouteModels.StepMode;
+import org.rubrica.routing.RouteModels.StepPlan;
+import org.rubrica.shared.InvalidInputException;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+
+/** A draft's route: submit, decide, request changes, resubmit, approve; and the rules that guard each step. */
+@RubricaTest
+class RoutingTests {
+
+    static final String SECRETARY = "Ing. Sergio Ramírez Treviño";        // SOP, reviewer and signer
+    static final String DIRECTOR = "Arq. Beatriz Elena Campos Rangel";    // SOP/DOP, signer
+
+    @Autowired Acting acting;
+    @Autowired OficioService oficios;
+    @Autowired RoutingService routing;
+    @Autowired Trail trail;
+    @Autowired Notifications notifications;
+    @Autowired Directory directory;
+    @Autowired DirectoryAdministration administration;
+
+    @AfterEach
+    void logout() {
+        acting.nobody();
+    }
+
+    private Person person(String fullName) {
+        return directory.people().stream().filter(p -> p.fullName().equals(fullName)).findFirst().orElseThrow();
+    }
+
+    private void as(String fullName) {
+        acting.as(person(fullName).username());
+    }
+
+    private UUID routedDraft(String subject) {
+        acting.as(Acting.DRAFTER);
+        UUID id = oficios.startDraft("oficio", new DraftContent(acting.unitId("SEC/DGE"), subject,
+                "<p>Se solicita el informe.</p>", Map.of()));
+        routing.setRoute(id, List.of(
+                new StepPlan(StepKind.REVIEW, StepMode.ALL, List.of(person(SECRETARY).id()), null),
+                new StepPlan(StepKind.SIGN, StepMode.ANY, List.of(person(DIRECTOR).id()), null)));
+        return id;
+    }
+
+    private List<String> kinds(long personId, UUID oficioId) {
+        return notifications.mine().stream().filter(n -> oficioId.equals(n.oficioId())).map(Notification::kind).toList();
+    }
+
+    @Test
+    void reviewer_requests_changes_drafter_fixes_reviewer_approves_signer_approves_and_the_trail_tells_it() {
+        UUID id = routedDraft("Programa de bacheo");
+        routing.submit(id);
+        assertThat(oficios.get(id).status()).isEqualTo(OficioStatus.IN_REVIEW);
+
+        as(SECRETARY);
+        assertThat(routing.myPending()).extracting(RouteModels.PendingItem::oficioId).contains(id);
+        assertThat(kinds(person(SECRETARY).id(), id)).containsExactly("REVIEW_WAITING");
+        assertThatThrownBy(() -> routing.decide(id, Decision.CHANGES_REQUESTED, " "))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("routing.comment-required"));
+        routing.decide(id, Decision.CHANGES_REQUESTED, "Precise el periodo del informe.");
+        assertThat(routing.myPending()).extracting(RouteModels.PendingItem::oficioId).doesNotContain(id);
+
+        acting.as(Acting.DRAFTER);
+        var d = oficios.get(id);
+        assertThat(d.status()).isEqualTo(OficioStatus.CHANGES_REQUESTED);
+        assertThat(kinds(acting.personId(Acting.DRAFTER), id)).containsExactly("DECIDED_CHANGES_REQUESTED");
+        oficios.saveDraft(id, new DraftContent(d.recipientUnitId(), d.subject(),
+                "<p>Se solicita el informe del tercer trimestre.</p>", d.fields()), d.version());
+        routing.submit(id);
+
+        as(SECRETARY);
+        routing.decide(id, Decision.APPROVED, null);
+        as(DIRECTOR);
+        assertThat(routing.route(id).canDecide()).isTrue();
+        routing.decide(id, Decision.APPROVED, "Procede.");
+
+        acting.as(Acting.DRAFTER);
+        assertThat(oficios.get(id).status()).isEqualTo(OficioStatus.APPROVED);
+        assertThat(kinds(acting.personId(Acting.DRAFTER), id)).contains("ROUTE_COMPLETED", "DECIDED_APPROVED");
+        assertThat(trail.of(id)).extracting(TrailEntry::type).containsExactly("CREATED", "SUBMITTED",
+                "REVIEW_CHANGES_REQUESTED", "EDITED", "SUBMITTED", "REVIEW_APPROVED", "SIGN_APPROVED", "ROUTE_COMPLETED");
+        var route = routing.route(id);
+        assertThat(route.round()).isEqualTo(2);
+        assertThat(route.steps()).allSatisfy(s -> assertThat(s.members()).allSatisfy(
+                m -> assertThat(m.decision()).isEqualTo(Decision.APPROVED)));
+    }
+
+    @Test
+    void a_step_that_is_not_yours_or_decided_twice_is_refused_and_concurrent_clicks_count_once() throws Exception {
+        UUID id = routedDraft("Una sola decisión");
+        routing.submit(id);
+        as(DIRECTOR); // on the route, but at step 2
+        assertThatThrownBy(() -> routing.decide(id, Decision.APPROVED, null)).isInstanceOf(AccessDeniedException.class);
+        acting.as(Acting.DRAFTER); // the author is not on it at all
+        assertThatThrownBy(() -> routing.decide(id, Decision.APPROVED, null)).isInstanceOf(AccessDeniedException.class);
+
+        String secretary = person(SECRETARY).username();
+        CountDownLatch go = new CountDownLatch(1);
+        List<Callable<String>> clicks = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            clicks.add(() -> {
+                acting.as(secretary);
+                go.await();
+                try {
+                    routing.decide(id, Decision.APPROVED, null);
+                    return "ok";
+                } catch (InvalidInputException e) {
+                    return e.messageKey();
+                } finally {
+                    acting.nobody();
+                }
+            });
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(clicks.size());
+        List<String> outcomes = new ArrayList<>();
+        try {
+            List<Future<String>> futures = clicks.stream().map(pool::submit).toList();
+            go.countDown();
+            for (Future<String> f : futures) {
+                outcomes.add(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(outcomes).containsOnlyOnce("ok");
+        assertThat(outcomes.stream().filter(o -> !o.equals("ok"))).allMatch(o -> o.equals("routing.already-decided"));
+        as(DIRECTOR);
+        assertThat(routing.route(id).currentPosition()).isEqualTo(2);
+    }
+
+    @Test
+    void a_route_without_a_signer_cannot_be_submitted_and_bad_routes_are_refused_at_their_step() {
+        acting.as(Acting.DRAFTER);
+        UUID id = oficios.startDraft("oficio", new DraftContent(acting.unitId("SEC/DGE"), "Sin firmante",
+                "<p>Texto.</p>", Map.of()));
+        routing.setRoute(id, List.of(new StepPlan(StepKind.REVIEW, StepMode.ALL, List.of(person(SECRETARY).id()), null)));
+        assertThatThrownBy(() -> routing.submit(id)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.messageKey()).isEqualTo("routing.no-signer"));
+        assertThat(oficios.get(id).status()).isEqualTo(OficioStatus.DRAFT);
+
+        assertThatThrownBy(() -> routing.setRoute(id, List.of(new StepPlan(StepKind.SIGN, StepMode.ALL,
+                List.of(acting.personId(Acting.RECIPIENT)), null))))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.messageKey()).isEqualTo("routing.not-a-signer"));
+        assertThatThrownBy(() -> routing.setRoute(id, List.of(new StepPlan(StepKind.SIGN, StepMode.ALL,
+                List.of(person(DIRECTOR).id(), person(DIRECTOR).id()), null))))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.messageKey()).isEqualTo("routing.person-twice"));
+        assertThatThrownBy(() -> routing.setRoute(id, List.of()))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.messageKey()).isEqualTo("routing.no-steps"));
+
+        acting.as(Acting.OTHER_UNIT_DRAFTER); // not the author's
+        assertThatThrownBy(() -> routing.submit(id)).isInstanceOf(org.rubrica.shared.NotFoundException.class);
+    }
+
+    @Test
+    void a_person_who_loses_the_role_mid_route_cannot_act_on_it() {
+        UUID id = routedDraft("Rol perdido");
+        routing.submit(id);
+        as(SECRETARY);
+        routing.decide(id, Decision.APPROVED, null);
+
+        acting.as(Acting.ADMIN);
+        Person director = person(DIRECTOR);
+        Set<Membership> roles = Set.copyOf(directory.memberships(director.id()));
+        Set<Membership> reduced = roles.stream()
+                .filter(m -> m.role() != Role.SIGNER && m.role() != Role.REVIEWER).collect(Collectors.toSet());
+        reduced.add(new Membership(director.unitId(), Role.DRAFTER));
+        administration.savePerson(new PersonForm(director.id(), director.username(), director.fullName(), director.cargo(),
+                director.email(), director.unitId(), true, null, reduced));
+        try {
+            as(DIRECTOR);
+            assertThatThrownBy(() -> routing.decide(id, Decision.APPROVED, null)).isInstanceOf(AccessDeniedException.class);
+            acting.as(Acting.DRAFTER);
+            assertThat(oficios.get(id).status()).isEqualTo(OficioStatus.IN_REVIEW);
+        } finally { // the demo data is shared by the whole run
+            acting.as(Acting.ADMIN);
+            administration.savePerson(new PersonForm(director.id(), director.username(), director.fullName(),
+                    director.cargo(), director.email(), director.unitId(), true, null, roles));
+        }
+    }
+
+    /** The lifecycle's one state machine: every pair of statuses, allowed or not, as the design says. */
+    @Test
+    void every_allowed_and_every_forbidden_status_transition() {
+        Map<OficioStatus, Set<OficioStatus>> allowed = Map.of(
+                OficioStatus.DRAFT, EnumSet.of(OficioStatus.IN_REVIEW, OficioStatus.CANCELLED, OficioStatus.SENT),
+                OficioStatus.IN_REVIEW, EnumSet.of(OficioStatus.APPROVED, OficioStatus.CHANGES_REQUESTED, OficioStatus.CANCELLED),
+                OficioStatus.CHANGES_REQUESTED, EnumSet.of(OficioStatus.DRAFT, OficioStatus.IN_REVIEW, OficioStatus.CANCELLED),
+                OficioStatus.APPROVED, EnumSet.of(OficioStatus.SIGNED, OficioStatus.CANCELLED),
+                OficioStatus.SIGNED, EnumSet.of(OficioStatus.SENT, OficioStatus.ANNULLED),
+                OficioStatus.SENT, EnumSet.of(OficioStatus.ANNULLED),
+                OficioStatus.CANCELLED, EnumSet.noneOf(OficioStatus.class),
+                OficioStatus.ANNULLED, EnumSet.noneOf(OficioStatus.class));
+        for (OficioStatus from : OficioStatus.values()) {
+            for (OficioStatus to : OficioStatus.values()) {
+                assertThat(from.canBecome(to)).as(from + " → " + to).isEqualTo(allowed.get(from).contains(to));
+            }
+        }
+        UUID id = routedDraft("Transición prohibida");
+        assertThatThrownBy(() -> oficios.moveAlongRoute(id, OficioStatus.DRAFT, OficioStatus.APPROVED))
+                .isInstanceOf(org.rubrica.drafting.IllegalTransitionException.class);
+        assertThatThrownBy(() -> oficios.moveAlongRoute(id, OficioStatus.IN_REVIEW, OficioStatus.APPROVED))
+                .isInstanceOf(org.rubrica.drafting.StaleDraftException.class); // it is not in review
+        assertThat(oficios.get(id).status()).isEqualTo(OficioStatus.DRAFT);
+    }
+}
