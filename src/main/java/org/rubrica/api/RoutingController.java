@@ -1,0 +1,71 @@
+package org.rubrica.api;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.rubrica.routing.RouteModels;
+import org.rubrica.routing.RoutingService;
+import org.rubrica.shared.NotFoundException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Routes: plan, submit, decide, and the work waiting for me. */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Routing")
+class RoutingController {
+
+    record DecisionRequest(@Schema(example = "APPROVED") RouteModels.Decision decision,
+                           @Schema(example = "Procede.") String comment) {
+    }
+
+    private final RoutingService routing;
+
+    RoutingController(RoutingService routing) {
+        this.routing = routing;
+    }
+
+    @GetMapping("/oficios/{id}/route")
+    @Operation(summary = "The route with this round's decisions")
+    RouteModels.RouteView route(@PathVariable String id) {
+        return routing.route(NotFoundException.parseId(id, "oficio"));
+    }
+
+    @PutMapping("/oficios/{id}/route")
+    @Operation(summary = "Set the route of a draft (owner): ordered review and sign steps, each with its people")
+    RouteModels.RouteView setRoute(@PathVariable String id, @RequestBody List<RouteModels.StepPlan> steps) {
+        var oficioId = NotFoundException.parseId(id, "oficio");
+        routing.setRoute(oficioId, steps);
+        return routing.route(oficioId);
+    }
+
+    @PostMapping("/oficios/{id}/route/submit")
+    @Operation(summary = "Submit the draft along its route (it needs a sign step)")
+    RouteModels.RouteView submit(@PathVariable String id) {
+        var oficioId = NotFoundException.parseId(id, "oficio");
+        routing.submit(oficioId);
+        return routing.route(oficioId);
+    }
+
+    @PostMapping("/oficios/{id}/route/decision")
+    @Operation(summary = "Approve, request changes or reject at the step waiting for me (a comment is required unless approving)")
+    RouteModels.RouteView decide(@PathVariable String id, @RequestBody DecisionRequest request) {
+        var oficioId = NotFoundException.parseId(id, "oficio");
+        routing.decide(oficioId, request.decision(), request.comment());
+        return routing.route(oficioId);
+    }
+
+    @GetMapping("/pending")
+    @Operation(summary = "Reviews and signatures waiting for me")
+    List<RouteModels.PendingItem> pending() {
+        return routing.myPending();
+    }
+}

@@ -1,0 +1,88 @@
+package org.rubrica.api;
+
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.rubrica.Acting;
+import org.rubrica.RubricaTest;
+import org.rubrica.directory.Directory;
+import org.rubrica.directory.Person;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+/** An external system routes a draft and its reviewers decide, through the API only. */
+@RubricaTest
+class RoutingApiTests {
+
+    @Autowired WebApplicationContext context;
+    @Autowired Directory directory;
+    MockMvc mvc;
+
+    @BeforeEach
+    void mockMvc() {
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+    }
+
+    private String token(String username) throws Exception {
+        String body = mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\":\"" + username + "\",\"password\":\"" + Acting.PASSWORD + "\"}"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        return "Bearer " + JsonPath.read(body, "$.accessToken");
+    }
+
+    private Person person(String fullName) {
+        return directory.people().stream().filter(p -> p.fullName().equals(fullName)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void a_draft_is_routed_submitted_and_decided_over_the_api() throws Exception {
+        Person reviewer = person("Ing. Sergio Ramírez Treviño");
+        Person signer = person("Arq. Beatriz Elena Campos Rangel");
+        String owner = token(Acting.DRAFTER);
+        String created = mvc.perform(post("/api/v1/oficios").header(HttpHeaders.AUTHORIZATION, owner)
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                                {"template":"oficio","recipientUnitCode":"SEC/DGE","subject":"Ruta por API",
+                                 "body":"<p>Texto.</p>"}"""))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String base = "/api/v1/oficios/" + JsonPath.read(created, "$.id");
+
+        mvc.perform(post(base + "/route/submit").header(HttpHeaders.AUTHORIZATION, owner))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("routing.no-signer"));
+        mvc.perform(put(base + "/route").header(HttpHeaders.AUTHORIZATION, owner).contentType(MediaType.APPLICATION_JSON)
+                        .content("[{\"kind\":\"REVIEW\",\"mode\":\"ALL\",\"personIds\":[" + reviewer.id() + "]},"
+                                + "{\"kind\":\"SIGN\",\"mode\":\"ANY\",\"personIds\":[" + signer.id() + "]}]"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.steps.length()").value(2));
+        mvc.perform(post(base + "/route/submit").header(HttpHeaders.AUTHORIZATION, owner))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("IN_REVIEW"))
+                .andExpect(jsonPath("$.currentPosition").value(1));
+
+        String rev = token(reviewer.username());
+        mvc.perform(get("/api/v1/pending").header(HttpHeaders.AUTHORIZATION, rev))
+                .andExpect(status().isOk()).andExpect(jsonPath("$[*].subject", hasItem("Ruta por API")));
+        mvc.perform(post(base + "/route/decision").header(HttpHeaders.AUTHORIZATION, token(signer.username()))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"decision\":\"APPROVED\"}"))
+                .andExpect(status().isForbidden()); // not their step yet
+        mvc.perform(post(base + "/route/decision").header(HttpHeaders.AUTHORIZATION, rev)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"decision\":\"APPROVED\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.currentPosition").value(2));
+        mvc.perform(post(base + "/route/decision").header(HttpHeaders.AUTHORIZATION, rev)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"decision\":\"APPROVED\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("routing.already-decided"));
+        mvc.perform(post(base + "/route/decision").header(HttpHeaders.AUTHORIZATION, token(signer.username()))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"decision\":\"APPROVED\",\"comment\":\"Procede\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("APPROVED"));
+    }
+}
