@@ -68,12 +68,19 @@ public class RoutingService {
         this.clock = clock;
     }
 
-    /** The route with this round's decisions, for anyone who may see the oficio. */
+    /**
+     * The route with this round's decisions, for its author, its members and auditors; others who may see the
+     * oficio (a recipient unit) get an empty route: the path inside the sending unit is not theirs to read.
+     */
     @Transactional(readOnly = true)
     public RouteView route(UUID oficioId) {
         Actor actor = currentActor.require();
         OficioDetails oficio = oficios.get(oficioId);
         RouteRow route = routes.find(oficioId).orElse(new RouteRow(oficioId, 0, null));
+        if (oficio.authorId() != actor.personId() && !actor.hasRole(Role.AUDITOR)
+                && !routes.isMember(oficioId, actor.personId())) {
+            return new RouteView(oficioId, oficio.status(), route.round(), null, List.of(), false, false, false);
+        }
         List<StepRow> steps = routes.steps(oficioId);
         List<DecisionRow> decisions = routes.decisions(oficioId, route.round());
         boolean inReview = oficio.status() == OficioStatus.IN_REVIEW;

@@ -1,5 +1,9 @@
 package org.rubrica.ui.oficio;
 
+import org.rubrica.directory.Directory;
+import org.rubrica.routing.RoutingService;
+import org.rubrica.routing.ui.RoutePanel;
+
 import java.util.UUID;
 
 import com.vaadin.flow.component.UI;
@@ -44,12 +48,16 @@ class OficioView extends VerticalLayout implements BeforeEnterObserver, HasDynam
     private final OficioService oficios;
     private final DeliveryService delivery;
     private final Trail trail;
+    private final RoutingService routing;
+    private final Directory directory;
     private String title = "";
 
-    OficioView(OficioService oficios, DeliveryService delivery, Trail trail) {
+    OficioView(OficioService oficios, DeliveryService delivery, Trail trail, RoutingService routing, Directory directory) {
         this.oficios = oficios;
         this.delivery = delivery;
         this.trail = trail;
+        this.routing = routing;
+        this.directory = directory;
         addClassName("oficio-view");
     }
 
@@ -115,7 +123,8 @@ class OficioView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         byte[] bytes = oficios.pdf(oficio.id());
         pdf.show(bytes, oficios.pageImages(bytes), "oficio-" + oficio.id() + ".pdf");
 
-        var side = new Div(facts, actions, new H3(getTranslation("trail.title")), new TrailList(trail.of(oficio.id())));
+        var route = new RoutePanel(routing, directory, oficio.id(), () -> show(oficios.get(oficio.id())));
+        var side = new Div(facts, actions, route, new H3(getTranslation("trail.title")), new TrailList(trail.of(oficio.id())));
         side.addClassName("oficio-side");
         var body = new FlexLayout(pdf, side);
         body.addClassName("oficio-body");
