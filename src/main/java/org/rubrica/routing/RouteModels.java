@@ -37,8 +37,8 @@ public final class RouteModels {
                             List<StepView> steps, boolean canEdit, boolean canSubmit, boolean canDecide) {
     }
 
-    /** Something waiting for the current person. */
+    /** Something waiting for the current person; {@code onBehalfOf} names the head they stand in for, if any. */
     public record PendingItem(UUID oficioId, String subject, String kind, StepKind stepKind, int position,
-                              Instant waitingSince, Instant dueAt) {
+                              Instant waitingSince, Instant dueAt, String onBehalfOf) {
     }
 }

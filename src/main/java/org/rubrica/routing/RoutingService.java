@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.rubrica.directory.Actor;
 import org.rubrica.directory.CurrentActor;
+import org.rubrica.directory.Delegations;
 import org.rubrica.directory.Directory;
 import org.rubrica.directory.Person;
 import org.rubrica.directory.Role;
@@ -52,15 +53,17 @@ public class RoutingService {
     private static final int PENDING_LIMIT = 500;
 
     private final RouteRepository routes;
+    private final Delegations delegations;
     private final OficioService oficios;
     private final Directory directory;
     private final CurrentActor currentActor;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    RoutingService(RouteRepository routes, OficioService oficios, Directory directory, CurrentActor currentActor,
+    RoutingService(RouteRepository routes, Delegations delegations, OficioService oficios, Directory directory, CurrentActor currentActor,
                    ApplicationEventPublisher events, Clock clock) {
         this.routes = routes;
+        this.delegations = delegations;
         this.oficios = oficios;
         this.directory = directory;
         this.currentActor = currentActor;
@@ -78,7 +81,7 @@ public class RoutingService {
         OficioDetails oficio = oficios.get(oficioId);
         RouteRow route = routes.find(oficioId).orElse(new RouteRow(oficioId, 0, null));
         if (oficio.authorId() != actor.personId() && !actor.hasRole(Role.AUDITOR)
-                && !routes.isMember(oficioId, actor.personId())) {
+                && !routes.isMember(oficioId, actor.personId()) && !standsInForMember(actor, oficioId)) {
             return new RouteView(oficioId, oficio.status(), route.round(), null, List.of(), false, false, false);
         }
         List<StepRow> steps = routes.steps(oficioId);
@@ -96,7 +99,8 @@ public class RoutingService {
                 members.add(new MemberView(personId, p.fullName(), p.cargo(), d == null ? null : d.decision(),
                         d == null ? null : d.comment(), d == null ? null : directory.person(d.actedBy()).fullName(),
                         d == null ? null : d.decidedAt()));
-                canDecide |= current && d == null && personId == actor.personId();
+                canDecide |= current && d == null && (personId == actor.personId()
+                        || delegations.standingInFor(actor.personId(), duty(step.kind())).contains(personId));
             }
             views.add(new StepView(step.position(), step.kind(), step.mode(), step.dueAt(), current, members));
         }
@@ -175,19 +179,17 @@ public class RoutingService {
         OficioDetails oficio = oficios.get(oficioId); // refuses, as not found, whoever may not see it
         RouteRow route = routes.lock(oficioId);
         if (oficio.status() != OficioStatus.IN_REVIEW || route.currentPosition() == null) {
-            throw new InvalidInputException("routing.not-in-review", "decision");
+            boolean repeat = routes.decisions(oficioId, route.round()).stream().anyMatch(d -> d.actedBy() == actor.personId());
+            throw new InvalidInputException(repeat ? "routing.already-decided" : "routing.not-in-review", "decision");
         }
         List<StepRow> steps = routes.steps(oficioId);
         StepRow step = steps.stream().filter(s -> s.position() == route.currentPosition()).findFirst().orElseThrow();
         List<Long> members = routes.members(step.id());
-        if (!members.contains(actor.personId())) {
-            if (routes.decisions(oficioId, route.round()).stream().anyMatch(d -> d.personId() == actor.personId())) {
-                throw new InvalidInputException("routing.already-decided", "decision"); // a repeat after the step moved on
-            }
-            throw new AccessDeniedException(actor.username() + " is not on the current step of " + oficioId);
-        }
-        if (!mayAct(actor, step.kind())) {
-            throw new AccessDeniedException(actor.username() + " no longer holds the role this step needs");
+        long forPerson = actingFor(actor, step, members, route.round(), oficioId);
+        Actor holder = forPerson == actor.personId() ? actor
+                : directory.actor(directory.person(forPerson).username()).orElseThrow();
+        if (!mayAct(holder, step.kind())) {
+            throw new AccessDeniedException(holder.username() + " no longer holds the role this step needs");
         }
         String text = comment == null ? null : comment.strip();
         if (text != null && text.length() > COMMENT_MAX) {
@@ -197,11 +199,11 @@ public class RoutingService {
             throw new InvalidInputException("routing.comment-required", "comment");
         }
         Instant now = clock.instant();
-        if (!routes.decide(oficioId, route.round(), step.position(), step.kind(), actor.personId(), actor.personId(),
+        if (!routes.decide(oficioId, route.round(), step.position(), step.kind(), forPerson, actor.personId(),
                 decision, text == null || text.isEmpty() ? null : text, now)) {
             throw new InvalidInputException("routing.already-decided", "decision");
         }
-        events.publishEvent(new RoutingEvents.Decided(oficioId, actor.personId(), actor.personId(), step.kind(), decision,
+        events.publishEvent(new RoutingEvents.Decided(oficioId, forPerson, actor.personId(), step.kind(), decision,
                 text, oficio.authorId(), oficio.subject(), now));
         if (decision == Decision.CHANGES_REQUESTED) {
             oficios.moveAlongRoute(oficioId, OficioStatus.IN_REVIEW, OficioStatus.CHANGES_REQUESTED);
@@ -226,16 +228,65 @@ public class RoutingService {
     @Transactional(readOnly = true)
     public List<PendingItem> myPending() {
         Actor actor = currentActor.require();
-        var waiting = routes.waitingFor(actor.personId(), PENDING_LIMIT);
+        List<PendingItem> items = new ArrayList<>(pendingFor(actor.personId(), null, null));
+        for (Delegations.Duty duty : Delegations.Duty.values()) { // and what waits for the people I stand in for
+            StepKind kind = duty == Delegations.Duty.SIGN ? StepKind.SIGN : StepKind.REVIEW;
+            for (long titular : delegations.standingInFor(actor.personId(), duty)) {
+                items.addAll(pendingFor(titular, kind, directory.person(titular).fullName()));
+            }
+        }
+        return items;
+    }
+
+    private List<PendingItem> pendingFor(long personId, StepKind onlyKind, String onBehalfOf) {
+        var waiting = routes.waitingFor(personId, PENDING_LIMIT).stream()
+                .filter(w -> onlyKind == null || w.kind() == onlyKind).toList();
         Map<UUID, OficioSummary> summaries = oficios.summaries(waiting.stream().map(w -> w.oficioId()).toList());
         List<PendingItem> items = new ArrayList<>();
         for (var w : waiting) {
             OficioSummary s = summaries.get(w.oficioId());
             if (s != null && s.status() == OficioStatus.IN_REVIEW) {
-                items.add(new PendingItem(w.oficioId(), s.subject(), s.kind(), w.kind(), w.position(), w.since(), w.dueAt()));
+                items.add(new PendingItem(w.oficioId(), s.subject(), s.kind(), w.kind(), w.position(), w.since(), w.dueAt(),
+                        onBehalfOf));
             }
         }
         return items;
+    }
+
+    /**
+     * Whom the actor decides for at this step: themselves if they are on it; else the member they stand in for
+     * today (suplencia), if that member has not decided yet.
+     */
+    private long actingFor(Actor actor, StepRow step, List<Long> members, int round, UUID oficioId) {
+        if (members.contains(actor.personId())) {
+            return actor.personId();
+        }
+        var decided = routes.decisions(oficioId, round).stream().filter(d -> d.position() == step.position())
+                .map(DecisionRow::personId).toList();
+        for (long titular : delegations.standingInFor(actor.personId(), duty(step.kind()))) {
+            if (members.contains(titular) && !decided.contains(titular)) {
+                return titular;
+            }
+        }
+        if (routes.decisions(oficioId, round).stream().anyMatch(d -> d.actedBy() == actor.personId())) {
+            throw new InvalidInputException("routing.already-decided", "decision"); // a repeat after the step moved on
+        }
+        throw new AccessDeniedException(actor.username() + " is not on the current step of " + oficioId);
+    }
+
+    private boolean standsInForMember(Actor actor, UUID oficioId) {
+        for (Delegations.Duty duty : Delegations.Duty.values()) {
+            for (long titular : delegations.standingInFor(actor.personId(), duty)) {
+                if (routes.isMember(oficioId, titular)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static Delegations.Duty duty(StepKind kind) {
+        return kind == StepKind.SIGN ? Delegations.Duty.SIGN : Delegations.Duty.REVIEW;
     }
 
     private boolean stepDone(StepRow step, List<Long> members, List<DecisionRow> decisions) {

@@ -55,6 +55,7 @@ class RoutingTests {
     @Autowired Notifications notifications;
     @Autowired Directory directory;
     @Autowired DirectoryAdministration administration;
+    @Autowired org.rubrica.directory.Delegations delegations;
 
     @AfterEach
     void logout() {
@@ -214,6 +215,51 @@ class RoutingTests {
             administration.savePerson(new PersonForm(director.id(), director.username(), director.fullName(),
                     director.cargo(), director.email(), director.unitId(), true, null, roles));
         }
+    }
+
+    @Test
+    void the_substitute_of_the_absent_director_approves_the_signing_step_and_the_trail_names_both() {
+        UUID id = routedDraft("Suplencia");
+        routing.submit(id);
+        as(SECRETARY);
+        routing.decide(id, Decision.APPROVED, null);
+
+        Person substitute = person(SECRETARY); // the secretary stands in for the director while she is away
+        as(DIRECTOR);
+        java.time.LocalDate today = java.time.LocalDate.now();
+        assertThatThrownBy(() -> delegations.delegate(person(DIRECTOR).id(), false, true, today, today))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.messageKey()).isEqualTo("delegation.self"));
+        assertThatThrownBy(() -> delegations.delegate(substitute.id(), false, true, today.minusDays(3), today.minusDays(1)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.messageKey()).isEqualTo("delegation.past"));
+        long granted = delegations.delegate(substitute.id(), false, true, today, today.plusDays(7));
+        try {
+            assertThatThrownBy(() -> delegations.delegate(person(SECRETARY).id(), true, true, today.plusDays(2), today.plusDays(9)))
+                    .isInstanceOfSatisfying(InvalidInputException.class,
+                            e -> assertThat(e.messageKey()).isEqualTo("delegation.overlaps"));
+
+            as(SECRETARY);
+            assertThat(routing.myPending()).filteredOn(p -> p.oficioId().equals(id)).singleElement()
+                    .satisfies(p -> assertThat(p.onBehalfOf()).isEqualTo(DIRECTOR));
+            assertThat(routing.route(id).canDecide()).isTrue();
+            routing.decide(id, Decision.APPROVED, "Por ausencia de la directora.");
+            assertThatThrownBy(() -> routing.decide(id, Decision.APPROVED, null))
+                    .isInstanceOfSatisfying(InvalidInputException.class,
+                            e -> assertThat(e.messageKey()).isEqualTo("routing.already-decided"));
+
+            acting.as(Acting.DRAFTER);
+            assertThat(oficios.get(id).status()).isEqualTo(OficioStatus.APPROVED);
+            TrailEntry signed = trail.of(id).stream().filter(e -> e.type().equals("SIGN_APPROVED_FOR")).findFirst().orElseThrow();
+            assertThat(signed.actorName()).isEqualTo(SECRETARY);
+            assertThat(signed.detail()).contains(DIRECTOR, "Por ausencia de la directora.");
+            var step = routing.route(id).steps().get(1).members().getFirst();
+            assertThat(step.fullName()).isEqualTo(DIRECTOR);
+            assertThat(step.actedByName()).isEqualTo(SECRETARY);
+        } finally {
+            as(DIRECTOR);
+            delegations.revoke(granted);
+        }
+        as(SECRETARY);
+        assertThat(delegations.standingInFor(substitute.id(), org.rubrica.directory.Delegations.Duty.SIGN)).isEmpty();
     }
 
     /** The lifecycle's one state machine: every pair of statuses, allowed or not, as the design says. */

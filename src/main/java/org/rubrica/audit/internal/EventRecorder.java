@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.rubrica.delivery.DeliveryEvents;
 import org.rubrica.directory.Actor;
 import org.rubrica.directory.CurrentActor;
+import org.rubrica.directory.Delegations;
 import org.rubrica.directory.Directory;
 import org.rubrica.directory.DirectoryAdministration;
 import org.rubrica.directory.LoginEvents;
@@ -89,10 +90,18 @@ class EventRecorder {
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void on(RoutingEvents.Decided e) {
         String detail = e.comment() == null ? "" : "«" + e.comment() + "»";
-        if (e.actedById() != e.personId()) {
-            detail = directory.person(e.personId()).fullName() + " " + detail; // a substitute acted for them
+        boolean substitute = e.actedById() != e.personId();
+        if (substitute) { // the trail names both: the substitute acts, for the absent head
+            detail = directory.person(e.personId()).fullName() + (detail.isEmpty() ? "" : " " + detail);
         }
-        record(e.oficioId(), e.kind().name() + "_" + e.decision().name(), e.actedById(), e.at(), detail.strip());
+        record(e.oficioId(), e.kind().name() + "_" + e.decision().name() + (substitute ? "_FOR" : ""), e.actedById(),
+                e.at(), detail);
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(Delegations.DelegationGranted e) {
+        record(null, "DELEGATED", e.personId(), clock.instant(), directory.person(e.substituteId()).fullName() + " "
+                + e.startsOn() + "…" + e.endsOn());
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)

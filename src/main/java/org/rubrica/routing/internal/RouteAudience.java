@@ -3,21 +3,34 @@ package org.rubrica.routing.internal;
 import java.util.UUID;
 
 import org.rubrica.directory.Actor;
+import org.rubrica.directory.Delegations;
 import org.rubrica.drafting.OficioAudience;
 import org.springframework.stereotype.Component;
 
-/** People on an oficio's route see it. */
+/** People on an oficio's route see it, and so does whoever stands in for one of them today. */
 @Component
 class RouteAudience implements OficioAudience {
 
     private final RouteRepository routes;
+    private final Delegations delegations;
 
-    RouteAudience(RouteRepository routes) {
+    RouteAudience(RouteRepository routes, Delegations delegations) {
         this.routes = routes;
+        this.delegations = delegations;
     }
 
     @Override
     public boolean includes(Actor actor, UUID oficioId) {
-        return routes.isMember(oficioId, actor.personId());
+        if (routes.isMember(oficioId, actor.personId())) {
+            return true;
+        }
+        for (Delegations.Duty duty : Delegations.Duty.values()) {
+            for (long titular : delegations.standingInFor(actor.personId(), duty)) {
+                if (routes.isMember(oficioId, titular)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

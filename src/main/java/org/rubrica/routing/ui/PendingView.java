@@ -26,6 +26,8 @@ class PendingView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(p -> getTranslation("route.kind." + p.stepKind().name())).setHeader(getTranslation("pending.step"))
                 .setAutoWidth(true).setFlexGrow(0).setSortable(true);
         grid.addColumn(PendingItem::subject).setHeader(getTranslation("oficio.subject")).setFlexGrow(3).setSortable(true);
+        grid.addColumn(p -> p.onBehalfOf() == null ? "" : p.onBehalfOf()).setHeader(getTranslation("pending.on-behalf"))
+                .setFlexGrow(1);
         grid.addColumn(p -> p.waitingSince() == null ? "" : Formats.dateTime(p.waitingSince(), getLocale()))
                 .setHeader(getTranslation("pending.since")).setAutoWidth(true).setFlexGrow(0)
                 .setComparator(PendingItem::waitingSince);
