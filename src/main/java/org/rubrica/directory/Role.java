@@ -13,6 +13,8 @@ public enum Role {
     /** Names usable in {@code @RolesAllowed} and {@code hasRole(...)}. */
     public static final class Names {
         public static final String DRAFTER = "DRAFTER";
+        public static final String REVIEWER = "REVIEWER";
+        public static final String SIGNER = "SIGNER";
         public static final String RECEIVING_OFFICE = "RECEIVING_OFFICE";
         public static final String TEMPLATE_ADMIN = "TEMPLATE_ADMIN";
         public static final String ORG_ADMIN = "ORG_ADMIN";

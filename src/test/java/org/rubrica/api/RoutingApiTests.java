@@ -48,6 +48,30 @@ class RoutingApiTests {
     }
 
     @Test
+    void a_head_manages_delegations_over_the_api() throws Exception {
+        Person director = person("Arq. Beatriz Elena Campos Rangel");
+        Person substitute = person("Ing. Sergio Ramírez Treviño");
+        String auth = token(director.username());
+        java.time.LocalDate today = java.time.LocalDate.now();
+        mvc.perform(post("/api/v1/delegations").header(HttpHeaders.AUTHORIZATION, auth).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"substituteId\":" + director.id() + ",\"signs\":true,\"startsOn\":\"" + today
+                                + "\",\"endsOn\":\"" + today + "\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("delegation.self"));
+        String body = mvc.perform(post("/api/v1/delegations").header(HttpHeaders.AUTHORIZATION, auth)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"substituteId\":" + substitute.id() + ",\"signs\":true,\"startsOn\":\""
+                                + today.plusDays(30) + "\",\"endsOn\":\"" + today.plusDays(31) + "\"}"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        int id = JsonPath.read(body, "$[0].id");
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/v1/delegations/" + id)
+                        .header(HttpHeaders.AUTHORIZATION, token(substitute.username())))
+                .andExpect(status().isNotFound()); // only who granted it ends it
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/v1/delegations/" + id)
+                        .header(HttpHeaders.AUTHORIZATION, auth))
+                .andExpect(status().isOk()).andExpect(jsonPath("$[0].revoked").value(true));
+    }
+
+    @Test
     void a_draft_is_routed_submitted_and_decided_over_the_api() throws Exception {
         Person reviewer = person("Ing. Sergio Ramírez Treviño");
         Person signer = person("Arq. Beatriz Elena Campos Rangel");
