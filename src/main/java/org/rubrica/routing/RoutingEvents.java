@@ -26,4 +26,12 @@ public final class RoutingEvents {
     /** The last step approved: the oficio is ready to sign. */
     public record RouteCompleted(UUID oficioId, long authorId, String subject, Instant at) {
     }
+
+    /**
+     * A step's due date is near ({@code DUE_SOON}) or past ({@code OVERDUE}) for a person who has not decided, or
+     * ({@code ESCALATED}) their head is told that it is overdue.
+     */
+    public record DeadlineNotice(UUID oficioId, String kind, long personId, Long aboutPersonId, String subject,
+                                 Instant dueAt, Instant at) {
+    }
 }

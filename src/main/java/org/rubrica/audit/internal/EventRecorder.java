@@ -105,6 +105,14 @@ class EventRecorder {
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(RoutingEvents.DeadlineNotice e) {
+        if (e.kind().equals("ESCALATED")) {
+            record(e.oficioId(), "ESCALATED", null, e.at(), directory.person(e.aboutPersonId()).fullName() + " → "
+                    + directory.person(e.personId()).fullName());
+        }
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void on(RoutingEvents.RouteCompleted e) {
         record(e.oficioId(), "ROUTE_COMPLETED", null, e.at(), "");
     }

@@ -34,4 +34,9 @@ class RoutingNotices {
     void on(RoutingEvents.RouteCompleted e) {
         repository.insert(e.authorId(), "ROUTE_COMPLETED", e.oficioId(), null, e.subject(), e.at());
     }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(RoutingEvents.DeadlineNotice e) {
+        repository.insert(e.personId(), e.kind(), e.oficioId(), e.aboutPersonId(), e.subject(), e.at());
+    }
 }

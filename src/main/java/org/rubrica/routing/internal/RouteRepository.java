@@ -137,6 +137,35 @@ public class RouteRepository {
                 .list();
     }
 
+    /** A current step with a due date, and who on it has not decided yet. */
+    public record DueStep(UUID oficioId, int round, int position, StepKind kind, Instant dueAt, List<Long> undecided) {
+    }
+
+    /** Current steps due before {@code until}, of oficios whose route is under way. */
+    public List<DueStep> dueBefore(Instant until) {
+        return jdbc.sql("""
+                        SELECT r.oficio_id, r.round, s.position, s.kind, s.due_at,
+                               array(SELECT m.person_id FROM routing_step_member m WHERE m.step_id = s.id
+                                     AND NOT EXISTS (SELECT 1 FROM routing_decision d WHERE d.oficio_id = r.oficio_id
+                                                     AND d.round = r.round AND d.position = s.position
+                                                     AND d.person_id = m.person_id) ORDER BY m.person_id) AS undecided
+                        FROM routing_route r JOIN routing_step s ON s.oficio_id = r.oficio_id AND s.position = r.current_position
+                        WHERE s.due_at IS NOT NULL AND s.due_at <= ?""")
+                .param(Timestamp.from(until))
+                .query((rs, n) -> new DueStep(rs.getObject(1, UUID.class), rs.getInt(2), rs.getInt(3),
+                        StepKind.valueOf(rs.getString(4)), rs.getTimestamp(5).toInstant(),
+                        List.of((Long[]) rs.getArray(6).getArray())))
+                .list();
+    }
+
+    /** @return false when that reminder was already sent */
+    public boolean remember(DueStep step, String kind, long personId, Instant at) {
+        return jdbc.sql("""
+                        INSERT INTO routing_reminder (oficio_id, round, position, kind, person_id, sent_at) VALUES (?, ?, ?, ?, ?, ?)
+                        ON CONFLICT DO NOTHING""")
+                .params(step.oficioId(), step.round(), step.position(), kind, personId, Timestamp.from(at)).update() == 1;
+    }
+
     private static Instant instant(Timestamp t) {
         return t == null ? null : t.toInstant();
     }

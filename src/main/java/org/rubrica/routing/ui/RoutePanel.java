@@ -8,6 +8,7 @@ import java.util.UUID;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
@@ -64,7 +65,8 @@ public class RoutePanel extends Div {
         steps.addClassName("route-steps");
         for (StepView step : route.steps()) {
             var item = new ListItem(new Span(getTranslation("route.kind." + step.kind().name()) + " · "
-                    + getTranslation("route.mode." + step.mode().name())));
+                    + getTranslation("route.mode." + step.mode().name())
+                    + (step.dueAt() == null ? "" : " · " + getTranslation("route.due") + " " + Formats.dateTime(step.dueAt(), getLocale()))));
             if (step.current()) {
                 item.addClassName("current");
             }
@@ -134,12 +136,19 @@ public class RoutePanel extends Div {
         people.setItemLabelGenerator(p -> p.fullName() + " · " + p.cargo());
         people.setId("route-step-people");
         people.setWidth("24rem");
+        var due = new DatePicker(getTranslation("route.due"));
+        due.setMin(java.time.LocalDate.now());
+        due.setId("route-step-due");
         var planned = new Paragraph(describePlan());
         planned.setId("route-plan");
         var add = new Button(getTranslation("route.add-step"), e -> {
             Set<Person> chosen = people.getValue();
-            plan.add(new StepPlan(kind.getValue(), mode.getValue(), chosen.stream().map(Person::id).toList(), null));
+            // due at the end of the chosen day, in the institution's time zone
+            var dueAt = due.getValue() == null ? null
+                    : due.getValue().plusDays(1).atStartOfDay(java.time.ZoneId.systemDefault()).toInstant().minusSeconds(1);
+            plan.add(new StepPlan(kind.getValue(), mode.getValue(), chosen.stream().map(Person::id).toList(), dueAt));
             people.clear();
+            due.clear();
             planned.setText(describePlan());
         });
         add.setId("route-add-step");
@@ -159,7 +168,7 @@ public class RoutePanel extends Div {
         }));
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         submit.setId("route-submit");
-        var row = new HorizontalLayout(kind, mode, people, add);
+        var row = new HorizontalLayout(kind, mode, people, due, add);
         row.setAlignItems(FlexComponent.Alignment.BASELINE);
         row.setWrap(true);
         var form = new Div(new Paragraph(getTranslation("route.plan.help")), row, planned,
