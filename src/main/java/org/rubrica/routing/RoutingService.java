@@ -34,9 +34,11 @@ import org.rubrica.routing.internal.RouteRepository.RouteRow;
 import org.rubrica.routing.internal.RouteRepository.StepRow;
 import org.rubrica.shared.InvalidInputException;
 import org.rubrica.shared.NotFoundException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -59,9 +61,11 @@ public class RoutingService {
     private final CurrentActor currentActor;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ObjectProvider<RoutingService> selfProvider;
 
     RoutingService(RouteRepository routes, Delegations delegations, OficioService oficios, Directory directory, CurrentActor currentActor,
-                   ApplicationEventPublisher events, Clock clock) {
+                   ApplicationEventPublisher events, Clock clock, ObjectProvider<RoutingService> selfProvider) {
+        this.selfProvider = selfProvider;
         this.routes = routes;
         this.delegations = delegations;
         this.oficios = oficios;
@@ -222,6 +226,35 @@ public class RoutingService {
                 reach(oficioId, next, oficio.subject(), now);
             }
         }
+    }
+
+    /** One oficio of a batch approval: approved, or why not (an i18n key). */
+    public record BatchResult(UUID oficioId, boolean approved, String reasonKey) {
+    }
+
+    /**
+     * Approves many waiting steps at once (a signer's morning pile). Each oficio is decided in a transaction of
+     * its own, so one that fails (already decided, no longer in review, not theirs) does not stop the rest.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public List<BatchResult> approveAll(List<UUID> oficioIds) {
+        currentActor.require();
+        List<BatchResult> results = new ArrayList<>();
+        for (UUID id : oficioIds) {
+            try {
+                self().decide(id, Decision.APPROVED, null); // through the proxy: a transaction per oficio
+                results.add(new BatchResult(id, true, null));
+            } catch (InvalidInputException e) {
+                results.add(new BatchResult(id, false, e.messageKey()));
+            } catch (AccessDeniedException | NotFoundException e) {
+                results.add(new BatchResult(id, false, "routing.batch.not-yours"));
+            }
+        }
+        return results;
+    }
+
+    private RoutingService self() {
+        return selfProvider.getObject();
     }
 
     /** Reviews and signatures waiting for the current person, oldest due first. */

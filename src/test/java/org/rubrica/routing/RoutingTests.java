@@ -262,6 +262,31 @@ class RoutingTests {
         assertThat(delegations.standingInFor(substitute.id(), org.rubrica.directory.Delegations.Duty.SIGN)).isEmpty();
     }
 
+    @Test
+    void a_signer_approves_a_pile_at_once_and_one_that_fails_does_not_stop_the_rest() {
+        acting.as(Acting.DRAFTER);
+        List<UUID> pile = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            UUID id = oficios.startDraft("oficio", new DraftContent(acting.unitId("SEC/DGE"), "Lote " + i,
+                    "<p>Texto.</p>", Map.of()));
+            routing.setRoute(id, List.of(new StepPlan(StepKind.SIGN, StepMode.ANY, List.of(person(DIRECTOR).id()), null)));
+            routing.submit(id);
+            pile.add(id);
+        }
+        UUID notHers = routedDraft("No es de ella todavía");
+        routing.submit(notHers); // waits for the secretary's review first
+
+        as(DIRECTOR);
+        routing.decide(pile.get(1), Decision.APPROVED, null); // decided already, from its page
+        var results = routing.approveAll(List.of(pile.get(0), pile.get(1), notHers, pile.get(2)));
+        assertThat(results).extracting(RoutingService.BatchResult::approved).containsExactly(true, false, false, true);
+        assertThat(results.get(1).reasonKey()).isEqualTo("routing.already-decided");
+        assertThat(results.get(2).reasonKey()).isEqualTo("routing.batch.not-yours");
+        acting.as(Acting.DRAFTER);
+        assertThat(pile).allSatisfy(id -> assertThat(oficios.get(id).status()).isEqualTo(OficioStatus.APPROVED));
+        assertThat(oficios.get(notHers).status()).isEqualTo(OficioStatus.IN_REVIEW);
+    }
+
     /** The lifecycle's one state machine: every pair of statuses, allowed or not, as the design says. */
     @Test
     void every_allowed_and_every_forbidden_status_transition() {

@@ -1,6 +1,9 @@
 package org.rubrica.routing.ui;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -13,6 +16,7 @@ import jakarta.annotation.security.PermitAll;
 import org.rubrica.routing.RouteModels.PendingItem;
 import org.rubrica.routing.RoutingService;
 import org.rubrica.shared.ui.Formats;
+import org.rubrica.shared.ui.Notices;
 
 /** Reviews and signatures waiting for the current person, due first; a click opens the oficio to decide. */
 @Route("pendientes")
@@ -34,10 +38,28 @@ class PendingView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(p -> p.dueAt() == null ? "—" : Formats.dateTime(p.dueAt(), getLocale()))
                 .setHeader(getTranslation("pending.due")).setAutoWidth(true).setFlexGrow(0);
         grid.setItems(routing.myPending());
-        grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("oficios/" + e.getItem().oficioId())));
+        grid.setSelectionMode(Grid.SelectionMode.MULTI);
+        var approve = new Button(getTranslation("pending.approve-selected"), e -> {
+            var results = routing.approveAll(grid.getSelectedItems().stream().map(PendingItem::oficioId).toList());
+            long done = results.stream().filter(RoutingService.BatchResult::approved).count();
+            var failed = results.stream().filter(r -> !r.approved()).map(r -> getTranslation(r.reasonKey())).distinct().toList();
+            String summary = getTranslation("pending.approved", done);
+            if (failed.isEmpty()) {
+                Notices.success(summary);
+            } else {
+                Notices.error(summary + " " + getTranslation("pending.not-approved", results.size() - done,
+                        String.join(" ", failed)));
+            }
+            grid.setItems(routing.myPending());
+        });
+        approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        approve.setId("approve-selected");
+        approve.setEnabled(false);
+        grid.addSelectionListener(e -> approve.setEnabled(!e.getAllSelectedItems().isEmpty()));
+        grid.addItemDoubleClickListener(e -> getUI().ifPresent(ui -> ui.navigate("oficios/" + e.getItem().oficioId())));
         grid.setEmptyStateComponent(new Span(getTranslation("pending.none")));
         grid.setId("pending");
-        add(new H2(getTranslation("menu.pending")), grid);
+        add(new H2(getTranslation("menu.pending")), new Paragraph(getTranslation("pending.help")), approve, grid);
     }
 
     @Override
