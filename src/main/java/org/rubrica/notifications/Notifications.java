@@ -37,6 +37,18 @@ public class Notifications {
         repository.markRead(currentActor.require().personId(), id);
     }
 
+    /** How the current person wants e-mail: IMMEDIATE (default), DIGEST (once a day) or OFF. */
+    @Transactional(readOnly = true)
+    public EmailMode emailMode() {
+        return EmailMode.valueOf(repository.emailPreference(currentActor.require().personId()));
+    }
+
+    public void setEmailMode(EmailMode mode) {
+        repository.setEmailPreference(currentActor.require().personId(), (mode == null ? EmailMode.IMMEDIATE : mode).name());
+    }
+
+    public enum EmailMode { IMMEDIATE, DIGEST, OFF }
+
     public void markAllRead() {
         repository.markAllRead(currentActor.require().personId());
     }

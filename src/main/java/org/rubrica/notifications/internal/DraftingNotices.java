@@ -9,19 +9,19 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Component
 class DraftingNotices {
 
-    private final NotificationRepository repository;
+    private final Notifier repository;
 
-    DraftingNotices(NotificationRepository repository) {
+    DraftingNotices(Notifier repository) {
         this.repository = repository;
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void on(OficioEvents.PersonMentioned e) {
-        repository.insert(e.personId(), "MENTIONED", e.oficioId(), e.byId(), e.subject(), e.at());
+        repository.notify(e.personId(), "MENTIONED", e.oficioId(), e.byId(), e.subject(), e.at());
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void on(OficioEvents.CollaboratorInvited e) {
-        repository.insert(e.personId(), "INVITED_" + e.access().name(), e.oficioId(), e.actorId(), e.subject(), e.at());
+        repository.notify(e.personId(), "INVITED_" + e.access().name(), e.oficioId(), e.actorId(), e.subject(), e.at());
     }
 }

@@ -9,34 +9,34 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Component
 class RoutingNotices {
 
-    private final NotificationRepository repository;
+    private final Notifier repository;
 
-    RoutingNotices(NotificationRepository repository) {
+    RoutingNotices(Notifier repository) {
         this.repository = repository;
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void on(RoutingEvents.StepReached e) {
         for (long person : e.personIds()) {
-            repository.insert(person, e.kind().name() + "_WAITING", e.oficioId(), null, e.subject(), e.at());
+            repository.notify(person, e.kind().name() + "_WAITING", e.oficioId(), null, e.subject(), e.at());
         }
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void on(RoutingEvents.Decided e) {
         if (e.actedById() != e.authorId()) {
-            repository.insert(e.authorId(), "DECIDED_" + e.decision().name(), e.oficioId(), e.actedById(), e.subject(),
+            repository.notify(e.authorId(), "DECIDED_" + e.decision().name(), e.oficioId(), e.actedById(), e.subject(),
                     e.at());
         }
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void on(RoutingEvents.RouteCompleted e) {
-        repository.insert(e.authorId(), "ROUTE_COMPLETED", e.oficioId(), null, e.subject(), e.at());
+        repository.notify(e.authorId(), "ROUTE_COMPLETED", e.oficioId(), null, e.subject(), e.at());
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void on(RoutingEvents.DeadlineNotice e) {
-        repository.insert(e.personId(), e.kind(), e.oficioId(), e.aboutPersonId(), e.subject(), e.at());
+        repository.notify(e.personId(), e.kind(), e.oficioId(), e.aboutPersonId(), e.subject(), e.at());
     }
 }

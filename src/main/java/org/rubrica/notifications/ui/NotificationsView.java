@@ -42,7 +42,19 @@ class NotificationsView extends VerticalLayout implements BeforeEnterObserver, H
 
     private void show() {
         removeAll();
-        add(new H2(getTranslation("notification.title")));
+        var email = new com.vaadin.flow.component.select.Select<Notifications.EmailMode>();
+        email.setLabel(getTranslation("notification.email"));
+        email.setItems(Notifications.EmailMode.values());
+        email.setItemLabelGenerator(m -> getTranslation("notification.email." + m.name()));
+        email.setValue(notifications.emailMode());
+        email.setId("email-mode");
+        email.addValueChangeListener(e -> {
+            if (e.getValue() != null) {
+                notifications.setEmailMode(e.getValue());
+                org.rubrica.shared.ui.Notices.success(getTranslation("notification.email.saved"));
+            }
+        });
+        add(new H2(getTranslation("notification.title")), email);
         var all = notifications.mine();
         if (all.isEmpty()) {
             add(new Paragraph(getTranslation("notification.none")));
