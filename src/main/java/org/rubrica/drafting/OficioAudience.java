@@ -11,4 +11,12 @@ import org.rubrica.directory.Actor;
 public interface OficioAudience {
 
     boolean includes(Actor actor, UUID oficioId);
+
+    /**
+     * Whether the person also takes part in the draft's review (suggests changes while it is a draft, comments,
+     * reads its history), as a reviewer on its route does.
+     */
+    default boolean reviews(Actor actor, UUID oficioId) {
+        return false;
+    }
 }

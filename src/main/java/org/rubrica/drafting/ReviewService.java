@@ -384,7 +384,7 @@ public class ReviewService {
             return Role.OWNER;
         }
         return access.invitation(actor, oficio).map(a -> a == DraftAccess.EDITOR ? Role.EDITOR : Role.READER)
-                .orElse(Role.OTHER);
+                .orElse(access.canSuggest(actor, oficio) ? Role.EDITOR : Role.OTHER); // a reviewer on its route
     }
 
 

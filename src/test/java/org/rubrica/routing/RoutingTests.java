@@ -51,6 +51,7 @@ class RoutingTests {
     @Autowired Acting acting;
     @Autowired OficioService oficios;
     @Autowired RoutingService routing;
+    @Autowired org.rubrica.drafting.ReviewService review;
     @Autowired Trail trail;
     @Autowired Notifications notifications;
     @Autowired Directory directory;
@@ -98,11 +99,16 @@ class RoutingTests {
                         e -> assertThat(e.messageKey()).isEqualTo("routing.comment-required"));
         routing.decide(id, Decision.CHANGES_REQUESTED, "Precise el periodo del informe.");
         assertThat(routing.myPending()).extracting(RouteModels.PendingItem::oficioId).doesNotContain(id);
+        var working = review.working(id); // and leaves a suggestion with the request
+        review.suggest(id, new DraftContent(working.content().recipientUnitId(), working.content().subject(),
+                "<p>Se solicita el informe del trimestre.</p>", working.content().fields()), working.baseVersion(), null);
 
         acting.as(Acting.DRAFTER);
         var d = oficios.get(id);
         assertThat(d.status()).isEqualTo(OficioStatus.CHANGES_REQUESTED);
         assertThat(kinds(acting.personId(Acting.DRAFTER), id)).containsExactly("DECIDED_CHANGES_REQUESTED");
+        assertThat(review.changes(id).pending()).singleElement()
+                .satisfies(c -> assertThat(c.authorName()).isEqualTo(SECRETARY));
         oficios.saveDraft(id, new DraftContent(d.recipientUnitId(), d.subject(),
                 "<p>Se solicita el informe del tercer trimestre.</p>", d.fields()), d.version());
         routing.submit(id);
@@ -117,7 +123,7 @@ class RoutingTests {
         assertThat(oficios.get(id).status()).isEqualTo(OficioStatus.APPROVED);
         assertThat(kinds(acting.personId(Acting.DRAFTER), id)).contains("ROUTE_COMPLETED", "DECIDED_APPROVED");
         assertThat(trail.of(id)).extracting(TrailEntry::type).containsExactly("CREATED", "SUBMITTED",
-                "REVIEW_CHANGES_REQUESTED", "EDITED", "SUBMITTED", "REVIEW_APPROVED", "SIGN_APPROVED", "ROUTE_COMPLETED");
+                "REVIEW_CHANGES_REQUESTED", "SUGGESTED", "EDITED", "SUBMITTED", "REVIEW_APPROVED", "SIGN_APPROVED", "ROUTE_COMPLETED");
         var route = routing.route(id);
         assertThat(route.round()).isEqualTo(2);
         assertThat(route.steps()).allSatisfy(s -> assertThat(s.members()).allSatisfy(

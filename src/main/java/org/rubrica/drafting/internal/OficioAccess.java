@@ -45,17 +45,25 @@ public class OficioAccess {
      * author, the people invited and auditors; a recipient unit sees the oficio it received, not how it was argued.
      */
     public boolean canReview(Actor actor, OficioRow oficio) {
-        return isAuthor(actor, oficio) || actor.hasRole(Role.AUDITOR) || invitation(actor, oficio).isPresent();
+        return isAuthor(actor, oficio) || actor.hasRole(Role.AUDITOR) || invitation(actor, oficio).isPresent()
+                || reviewer(actor, oficio);
+    }
+
+    /** A reviewer brought by another module (the route): suggests and comments like an invited editor. */
+    private boolean reviewer(Actor actor, OficioRow oficio) {
+        return !isAuthor(actor, oficio) && audiences.stream().anyMatch(a -> a.reviews(actor, oficio.id()));
     }
 
     /** Invited editors suggest while the oficio is a draft; the author edits directly instead. */
     public boolean canSuggest(Actor actor, OficioRow oficio) {
-        return oficio.status().isEditable() && invitation(actor, oficio).filter(a -> a == DraftAccess.EDITOR).isPresent();
+        return oficio.status().isEditable() && (invitation(actor, oficio).filter(a -> a == DraftAccess.EDITOR).isPresent()
+                || reviewer(actor, oficio));
     }
 
     /** The author and everyone invited discuss a draft while it is one. */
     public boolean canComment(Actor actor, OficioRow oficio) {
-        return oficio.status().isEditable() && (isAuthor(actor, oficio) || invitation(actor, oficio).isPresent());
+        return oficio.status().isEditable() && (isAuthor(actor, oficio) || invitation(actor, oficio).isPresent()
+                || reviewer(actor, oficio));
     }
 
     public Optional<DraftAccess> invitation(Actor actor, OficioRow oficio) {

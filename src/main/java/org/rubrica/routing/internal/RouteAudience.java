@@ -7,7 +7,10 @@ import org.rubrica.directory.Delegations;
 import org.rubrica.drafting.OficioAudience;
 import org.springframework.stereotype.Component;
 
-/** People on an oficio's route see it, and so does whoever stands in for one of them today. */
+/**
+ * People on an oficio's route see it, and so does whoever stands in for one of them today; they also take part in
+ * its review, so a reviewer who requests changes can leave suggestions too.
+ */
 @Component
 class RouteAudience implements OficioAudience {
 
@@ -17,6 +20,11 @@ class RouteAudience implements OficioAudience {
     RouteAudience(RouteRepository routes, Delegations delegations) {
         this.routes = routes;
         this.delegations = delegations;
+    }
+
+    @Override
+    public boolean reviews(Actor actor, UUID oficioId) {
+        return includes(actor, oficioId);
     }
 
     @Override
