@@ -63,6 +63,20 @@ class RoutingController {
         return routing.route(oficioId);
     }
 
+    @PutMapping("/route-presets")
+    @Operation(summary = "Set my unit's usual route (signers), for one template or, without template, for all drafts")
+    List<RouteModels.StepPlan> savePreset(@org.springframework.web.bind.annotation.RequestParam(required = false) String template,
+                                          @RequestBody List<RouteModels.StepPlan> steps) {
+        routing.savePreset(template, steps);
+        return steps;
+    }
+
+    @GetMapping("/oficios/{id}/route/preset")
+    @Operation(summary = "The route a draft would start with: its unit's preset for its template, else the general one")
+    List<RouteModels.StepPlan> preset(@PathVariable String id) {
+        return routing.presetFor(NotFoundException.parseId(id, "oficio"));
+    }
+
     @GetMapping("/pending")
     @Operation(summary = "Reviews and signatures waiting for me")
     List<RouteModels.PendingItem> pending() {

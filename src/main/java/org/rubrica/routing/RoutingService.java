@@ -122,43 +122,47 @@ public class RoutingService {
     public void setRoute(UUID oficioId, List<StepPlan> plan) {
         Actor actor = currentActor.require();
         OficioDetails oficio = owned(oficioId, actor);
-        if (plan == null || plan.isEmpty()) {
-            throw new InvalidInputException("routing.no-steps", "steps");
-        }
-        if (plan.size() > STEPS_MAX) {
-            throw new InvalidInputException("routing.too-many-steps", "steps", STEPS_MAX);
-        }
         List<StepRow> rows = new ArrayList<>();
         List<List<Long>> members = new ArrayList<>();
-        for (int i = 0; i < plan.size(); i++) {
-            StepPlan step = plan.get(i);
-            int position = i + 1;
-            if (step.kind() == null || step.personIds() == null || step.personIds().isEmpty()) {
-                throw new InvalidInputException("routing.step-empty", "steps", position);
-            }
-            Set<Long> seen = new HashSet<>();
-            for (Long personId : step.personIds()) {
-                Person person = activePerson(personId, position);
-                if (!seen.add(person.id())) {
-                    throw new InvalidInputException("routing.person-twice", "steps", person.fullName(), position);
-                }
-                if (!mayAct(directory.actor(person.username()).orElseThrow(), step.kind())) {
-                    throw new InvalidInputException(step.kind() == StepKind.SIGN ? "routing.not-a-signer"
-                            : "routing.not-a-reviewer", "steps", person.fullName(), position);
-                }
-            }
-            rows.add(new StepRow(0, position, step.kind(), step.mode() == null ? StepMode.ALL : step.mode(), step.dueAt()));
-            members.add(List.copyOf(seen));
+        for (StepPlan step : check(plan)) {
+            rows.add(new StepRow(0, rows.size() + 1, step.kind(), step.mode() == null ? StepMode.ALL : step.mode(),
+                    step.dueAt()));
+            members.add(List.copyOf(new java.util.LinkedHashSet<>(step.personIds())));
         }
         routes.lock(oficioId);
         routes.replaceSteps(oficioId, rows, members);
     }
 
-    /** Sends a draft along its route: it needs a signer; the first step's people are told. */
+    /**
+     * A unit's usual route, for one template or (null) for all its drafts; kept by the unit's signers (heads).
+     *
+     * @throws InvalidInputException as {@link #setRoute} for a bad plan
+     */
+    public void savePreset(String templateCode, List<StepPlan> plan) {
+        Actor actor = currentActor.require();
+        if (!actor.hasRoleIn(actor.unitId(), Role.SIGNER)) {
+            throw new AccessDeniedException(actor.username() + " does not keep " + actor.unitId() + "'s routes");
+        }
+        check(plan);
+        routes.savePreset(actor.unitId(), templateCode == null || templateCode.isBlank() ? null : templateCode.strip(),
+                plan, actor.personId(), clock.instant());
+    }
+
+    /** The route a draft would start with: its sender unit's preset for its template, else the unit's general one. */
+    @Transactional(readOnly = true)
+    public List<StepPlan> presetFor(UUID oficioId) {
+        OficioDetails oficio = oficios.get(oficioId);
+        return routes.preset(oficio.senderUnitId(), oficio.templateCode()).orElse(List.of());
+    }
+
+    /** Sends a draft along its route (its unit's preset if it has none yet): it needs a signer; the first step is told. */
     public void submit(UUID oficioId) {
         Actor actor = currentActor.require();
         OficioDetails oficio = owned(oficioId, actor);
         RouteRow route = routes.lock(oficioId);
+        if (routes.steps(oficioId).isEmpty()) {
+            routes.preset(oficio.senderUnitId(), oficio.templateCode()).ifPresent(plan -> setRoute(oficioId, plan));
+        }
         List<StepRow> steps = routes.steps(oficioId);
         if (steps.stream().noneMatch(s -> s.kind() == StepKind.SIGN)) {
             throw new InvalidInputException("routing.no-signer", "steps");
@@ -320,6 +324,35 @@ public class RoutingService {
 
     private static Delegations.Duty duty(StepKind kind) {
         return kind == StepKind.SIGN ? Delegations.Duty.SIGN : Delegations.Duty.REVIEW;
+    }
+
+    /** Checks a plan step by step; the message names the step at fault. */
+    private List<StepPlan> check(List<StepPlan> plan) {
+        if (plan == null || plan.isEmpty()) {
+            throw new InvalidInputException("routing.no-steps", "steps");
+        }
+        if (plan.size() > STEPS_MAX) {
+            throw new InvalidInputException("routing.too-many-steps", "steps", STEPS_MAX);
+        }
+        for (int i = 0; i < plan.size(); i++) {
+            StepPlan step = plan.get(i);
+            int position = i + 1;
+            if (step.kind() == null || step.personIds() == null || step.personIds().isEmpty()) {
+                throw new InvalidInputException("routing.step-empty", "steps", position);
+            }
+            Set<Long> seen = new HashSet<>();
+            for (Long personId : step.personIds()) {
+                Person person = activePerson(personId, position);
+                if (!seen.add(person.id())) {
+                    throw new InvalidInputException("routing.person-twice", "steps", person.fullName(), position);
+                }
+                if (!mayAct(directory.actor(person.username()).orElseThrow(), step.kind())) {
+                    throw new InvalidInputException(step.kind() == StepKind.SIGN ? "routing.not-a-signer"
+                            : "routing.not-a-reviewer", "steps", person.fullName(), position);
+                }
+            }
+        }
+        return plan;
     }
 
     private boolean stepDone(StepRow step, List<Long> members, List<DecisionRow> decisions) {

@@ -293,6 +293,31 @@ class RoutingTests {
         assertThat(oficios.get(notHers).status()).isEqualTo(OficioStatus.IN_REVIEW);
     }
 
+    @Test
+    void a_units_usual_route_fills_a_draft_that_has_none_and_other_units_are_not_affected() {
+        String treasurer = "C.P. Ricardo Salazar Montes";     // TES
+        String director = "Lic. Martín Orozco Villanueva";   // head of TES/DE
+        as(director); // the head of TES/DE keeps its routes
+        routing.savePreset("oficio", List.of(
+                new StepPlan(StepKind.REVIEW, StepMode.ALL, List.of(person(treasurer).id()), null),
+                new StepPlan(StepKind.SIGN, StepMode.ALL, List.of(person(director).id()), null)));
+        acting.as(Acting.OTHER_UNIT_DRAFTER); // a drafter of TES/DE cannot change it
+        assertThatThrownBy(() -> routing.savePreset(null, List.of())).isInstanceOf(AccessDeniedException.class);
+        UUID id = oficios.startDraft("oficio", new DraftContent(acting.unitId("SEC/DGE"), "Con ruta habitual",
+                "<p>Texto.</p>", Map.of()));
+        assertThat(routing.presetFor(id)).hasSize(2);
+        routing.submit(id);
+        assertThat(routing.route(id).steps()).extracting(RouteModels.StepView::kind)
+                .containsExactly(StepKind.REVIEW, StepKind.SIGN);
+
+        acting.as(Acting.DRAFTER); // SOP/DOP has no usual route
+        UUID other = oficios.startDraft("oficio", new DraftContent(acting.unitId("SEC/DGE"), "Sin ruta",
+                "<p>Texto.</p>", Map.of()));
+        assertThat(routing.presetFor(other)).isEmpty();
+        assertThatThrownBy(() -> routing.submit(other)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.messageKey()).isEqualTo("routing.no-signer"));
+    }
+
     /** The lifecycle's one state machine: every pair of statuses, allowed or not, as the design says. */
     @Test
     void every_allowed_and_every_forbidden_status_transition() {

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.rubrica.routing.RouteModels.Decision;
 import org.rubrica.routing.RouteModels.StepKind;
 import org.rubrica.routing.RouteModels.StepMode;
+import org.rubrica.routing.RouteModels.StepPlan;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -30,10 +31,30 @@ public class RouteRepository {
     public record WaitingRow(UUID oficioId, int position, StepKind kind, Instant since, Instant dueAt) {
     }
 
-    private final JdbcClient jdbc;
+    private static final tools.jackson.core.type.TypeReference<List<StepPlan>> PLAN = new tools.jackson.core.type.TypeReference<>() {
+    };
 
-    RouteRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final tools.jackson.databind.json.JsonMapper json;
+
+    RouteRepository(JdbcClient jdbc, tools.jackson.databind.json.JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public void savePreset(long unitId, String templateCode, List<StepPlan> plan, long savedBy, Instant at) {
+        jdbc.sql("DELETE FROM routing_preset WHERE unit_id = ? AND coalesce(template_code, '') = coalesce(?, '')")
+                .params(unitId, templateCode).update();
+        jdbc.sql("INSERT INTO routing_preset (unit_id, template_code, steps, saved_by, saved_at) VALUES (?, ?, ?::jsonb, ?, ?)")
+                .params(unitId, templateCode, json.writeValueAsString(plan), savedBy, Timestamp.from(at)).update();
+    }
+
+    /** The preset for the template if the unit has one, else the unit's general one. */
+    public Optional<List<StepPlan>> preset(long unitId, String templateCode) {
+        return jdbc.sql("""
+                        SELECT steps::text FROM routing_preset WHERE unit_id = ? AND (template_code = ? OR template_code IS NULL)
+                        ORDER BY template_code NULLS LAST LIMIT 1""")
+                .params(unitId, templateCode).query(String.class).optional().map(raw -> json.readValue(raw, PLAN));
     }
 
     /** The route row, created empty if missing, locked until the transaction ends. */

@@ -119,6 +119,9 @@ public class RoutePanel extends Div {
             route.steps().forEach(s -> plan.add(new StepPlan(s.kind(), s.mode(),
                     s.members().stream().map(MemberView::personId).toList(), s.dueAt())));
         }
+        if (plan.isEmpty()) {
+            plan.addAll(routing.presetFor(oficioId)); // the unit's usual route, to edit or submit as it is
+        }
         var kind = new Select<StepKind>();
         kind.setLabel(getTranslation("route.kind"));
         kind.setItems(StepKind.values());
