@@ -120,8 +120,7 @@ public class RoutingService {
      *                               someone without the role the step needs, or too many steps
      */
     public void setRoute(UUID oficioId, List<StepPlan> plan) {
-        Actor actor = currentActor.require();
-        OficioDetails oficio = owned(oficioId, actor);
+        owned(oficioId, currentActor.require());
         List<StepRow> rows = new ArrayList<>();
         List<List<Long>> members = new ArrayList<>();
         for (StepPlan step : check(plan)) {
