@@ -78,8 +78,8 @@ class RoutingController {
     }
 
     @GetMapping("/pending")
-    @Operation(summary = "Reviews and signatures waiting for me")
-    List<RouteModels.PendingItem> pending() {
-        return routing.myPending();
+    @Operation(summary = "Reviews and signatures waiting for me, soonest due first (limit 1–500, default 50)")
+    List<RouteModels.PendingItem> pending(@org.springframework.web.bind.annotation.RequestParam(defaultValue = "50") int limit) {
+        return routing.myPending(limit);
     }
 }

@@ -260,22 +260,30 @@ public class RoutingService {
         return selfProvider.getObject();
     }
 
-    /** Reviews and signatures waiting for the current person, oldest due first. */
+    /** Reviews and signatures waiting for the current person, soonest due first (up to 500). */
     @Transactional(readOnly = true)
     public List<PendingItem> myPending() {
+        return myPending(PENDING_LIMIT);
+    }
+
+    /** The first {@code limit} (1–500) of them: one page. */
+    @Transactional(readOnly = true)
+    public List<PendingItem> myPending(int limit) {
+        int page = Math.clamp(limit, 1, PENDING_LIMIT);
         Actor actor = currentActor.require();
-        List<PendingItem> items = new ArrayList<>(pendingFor(actor.personId(), null, null));
+        List<PendingItem> items = new ArrayList<>(pendingFor(actor.personId(), null, null, page));
         for (Delegations.Duty duty : Delegations.Duty.values()) { // and what waits for the people I stand in for
             StepKind kind = duty == Delegations.Duty.SIGN ? StepKind.SIGN : StepKind.REVIEW;
             for (long titular : delegations.standingInFor(actor.personId(), duty)) {
-                items.addAll(pendingFor(titular, kind, directory.person(titular).fullName()));
+                items.addAll(pendingFor(titular, kind, directory.person(titular).fullName(), page));
             }
         }
-        return items;
+        items.sort(java.util.Comparator.comparing(PendingItem::dueAt, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
+        return items.size() > page ? List.copyOf(items.subList(0, page)) : items;
     }
 
-    private List<PendingItem> pendingFor(long personId, StepKind onlyKind, String onBehalfOf) {
-        var waiting = routes.waitingFor(personId, PENDING_LIMIT).stream()
+    private List<PendingItem> pendingFor(long personId, StepKind onlyKind, String onBehalfOf, int limit) {
+        var waiting = routes.waitingFor(personId, limit).stream()
                 .filter(w -> onlyKind == null || w.kind() == onlyKind).toList();
         Map<UUID, OficioSummary> summaries = oficios.summaries(waiting.stream().map(w -> w.oficioId()).toList());
         List<PendingItem> items = new ArrayList<>();
