@@ -22,4 +22,18 @@ public record DraftContent(Long recipientUnitId, String subject, String bodyHtml
         }
         fields = Map.copyOf(present);
     }
+
+    /** The same content with the subject or one field set; an empty field value removes the field. */
+    public DraftContent withValue(ChangeTarget target, String fieldName, String value) {
+        if (target == ChangeTarget.SUBJECT) {
+            return new DraftContent(recipientUnitId, value, bodyHtml, fields);
+        }
+        Map<String, String> changed = new HashMap<>(fields);
+        if (value == null || value.isEmpty()) {
+            changed.remove(fieldName);
+        } else {
+            changed.put(fieldName, value);
+        }
+        return new DraftContent(recipientUnitId, subject, bodyHtml, changed);
+    }
 }

@@ -278,8 +278,7 @@ public class ReviewService {
             List<Hunk> hunks = new ArrayList<>();
             Set<String> valuesSet = new HashSet<>();
             DraftContent content = current.content();
-            String subject = content.subject();
-            Map<String, String> fields = new HashMap<>(content.fields());
+            DraftContent next = content;
             for (ChangeRow c : changes.pending(oficio.id())) {
                 if (!remaining.contains(c.id())) {
                     continue;
@@ -295,12 +294,8 @@ public class ReviewService {
                     hunks.add(c.hunk());
                 } else if (!valuesSet.add(c.target() + ":" + c.fieldName())) {
                     continue; // one value per round: the next one then sees whether it still fits
-                } else if (c.target() == ChangeTarget.SUBJECT) {
-                    subject = c.newValue();
-                } else if (c.newValue().isEmpty()) {
-                    fields.remove(c.fieldName());
                 } else {
-                    fields.put(c.fieldName(), c.newValue());
+                    next = next.withValue(c.target(), c.fieldName(), c.newValue());
                 }
                 round.add(c);
             }
@@ -308,7 +303,7 @@ public class ReviewService {
                 break; // decided or superseded meanwhile
             }
             List<BodyToken> body = BodyDiff.apply(BodyTokens.tokenize(content.bodyHtml()), hunks);
-            DraftContent next = new DraftContent(content.recipientUnitId(), subject, BodyTokens.toHtml(body), fields);
+            next = new DraftContent(next.recipientUnitId(), next.subject(), BodyTokens.toHtml(body), next.fields());
             for (ChangeRow c : round) {
                 remaining.remove(c.id());
                 record(oficio, actor, c, ChangeStatus.ACCEPTED, now); // before the text moves: only others are carried
@@ -358,25 +353,20 @@ public class ReviewService {
 
     private DraftContent withOwnChanges(OficioRow oficio, long personId) {
         List<Hunk> hunks = new ArrayList<>();
-        String subject = oficio.subject();
-        Map<String, String> fields = new HashMap<>(oficio.fields());
+        DraftContent working = oficio.content();
         for (ChangeRow c : changes.pending(oficio.id())) {
             if (c.authorId() != personId) {
                 continue;
             }
-            switch (c.target()) {
-                case BODY -> {
-                    if (hunks.stream().noneMatch(h -> h.clashes(c.hunk()))) {
-                        hunks.add(c.hunk());
-                    }
-                }
-                case SUBJECT -> subject = c.newValue();
-                case FIELD -> fields.put(c.fieldName(), c.newValue());
+            if (c.target() != ChangeTarget.BODY) {
+                working = working.withValue(c.target(), c.fieldName(), c.newValue());
+            } else if (hunks.stream().noneMatch(h -> h.clashes(c.hunk()))) {
+                hunks.add(c.hunk());
             }
         }
-        String body = hunks.isEmpty() ? oficio.bodyHtml()
-                : BodyTokens.toHtml(BodyDiff.apply(BodyTokens.tokenize(oficio.bodyHtml()), hunks));
-        return new DraftContent(oficio.recipientUnitId(), subject, body, fields);
+        String body = hunks.isEmpty() ? working.bodyHtml()
+                : BodyTokens.toHtml(BodyDiff.apply(BodyTokens.tokenize(working.bodyHtml()), hunks));
+        return new DraftContent(working.recipientUnitId(), working.subject(), body, working.fields());
     }
 
     private Role role(Actor actor, OficioRow oficio) {

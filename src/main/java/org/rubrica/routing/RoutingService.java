@@ -28,6 +28,7 @@ import org.rubrica.routing.RouteModels.StepKind;
 import org.rubrica.routing.RouteModels.StepMode;
 import org.rubrica.routing.RouteModels.StepPlan;
 import org.rubrica.routing.RouteModels.StepView;
+import org.rubrica.routing.internal.RouteAudience;
 import org.rubrica.routing.internal.RouteRepository;
 import org.rubrica.routing.internal.RouteRepository.DecisionRow;
 import org.rubrica.routing.internal.RouteRepository.RouteRow;
@@ -55,6 +56,7 @@ public class RoutingService {
     private static final int PENDING_LIMIT = 500;
 
     private final RouteRepository routes;
+    private final RouteAudience audience;
     private final Delegations delegations;
     private final OficioService oficios;
     private final Directory directory;
@@ -63,10 +65,11 @@ public class RoutingService {
     private final Clock clock;
     private final ObjectProvider<RoutingService> selfProvider;
 
-    RoutingService(RouteRepository routes, Delegations delegations, OficioService oficios, Directory directory, CurrentActor currentActor,
+    RoutingService(RouteRepository routes, RouteAudience audience, Delegations delegations, OficioService oficios, Directory directory, CurrentActor currentActor,
                    ApplicationEventPublisher events, Clock clock, ObjectProvider<RoutingService> selfProvider) {
         this.selfProvider = selfProvider;
         this.routes = routes;
+        this.audience = audience;
         this.delegations = delegations;
         this.oficios = oficios;
         this.directory = directory;
@@ -85,7 +88,7 @@ public class RoutingService {
         OficioDetails oficio = oficios.get(oficioId);
         RouteRow route = routes.find(oficioId).orElse(new RouteRow(oficioId, 0, null));
         if (oficio.authorId() != actor.personId() && !actor.hasRole(Role.AUDITOR)
-                && !routes.isMember(oficioId, actor.personId()) && !standsInForMember(actor, oficioId)) {
+                && !audience.includes(actor, oficioId)) {
             return new RouteView(oficioId, oficio.status(), route.round(), null, List.of(), false, false, false);
         }
         List<StepRow> steps = routes.steps(oficioId);
@@ -93,6 +96,7 @@ public class RoutingService {
         boolean inReview = oficio.status() == OficioStatus.IN_REVIEW;
         List<StepView> views = new ArrayList<>();
         boolean canDecide = false;
+        Map<StepKind, List<Long>> standingInFor = new HashMap<>(); // one lookup per duty, not per member
         for (StepRow step : steps) {
             boolean current = inReview && route.currentPosition() != null && route.currentPosition() == step.position();
             List<MemberView> members = new ArrayList<>();
@@ -104,7 +108,8 @@ public class RoutingService {
                         d == null ? null : d.comment(), d == null ? null : directory.person(d.actedBy()).fullName(),
                         d == null ? null : d.decidedAt()));
                 canDecide |= current && d == null && (personId == actor.personId()
-                        || delegations.standingInFor(actor.personId(), duty(step.kind())).contains(personId));
+                        || standingInFor.computeIfAbsent(step.kind(),
+                        k -> delegations.standingInFor(actor.personId(), duty(k))).contains(personId));
             }
             views.add(new StepView(step.position(), step.kind(), step.mode(), step.dueAt(), current, members));
         }
@@ -316,17 +321,6 @@ public class RoutingService {
             throw new InvalidInputException("routing.already-decided", "decision"); // a repeat after the step moved on
         }
         throw new AccessDeniedException(actor.username() + " is not on the current step of " + oficioId);
-    }
-
-    private boolean standsInForMember(Actor actor, UUID oficioId) {
-        for (Delegations.Duty duty : Delegations.Duty.values()) {
-            for (long titular : delegations.standingInFor(actor.personId(), duty)) {
-                if (routes.isMember(oficioId, titular)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private static Delegations.Duty duty(StepKind kind) {

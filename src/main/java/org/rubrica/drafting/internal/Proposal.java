@@ -73,20 +73,12 @@ public record Proposal(List<BodyEdit> body, List<ValueEdit> values) {
         List<Hunk> clean = body.stream().filter(e -> !e.conflict()).map(BodyEdit::hunk).toList();
         String bodyHtml = clean.isEmpty() ? current.bodyHtml()
                 : BodyTokens.toHtml(BodyDiff.apply(BodyTokens.tokenize(current.bodyHtml()), clean));
-        String subject = current.subject();
-        Map<String, String> fields = new java.util.HashMap<>(current.fields());
+        DraftContent next = new DraftContent(recipientUnitId, current.subject(), bodyHtml, current.fields());
         for (ValueEdit v : values) {
-            if (v.conflict()) {
-                continue;
-            }
-            if (v.target() == ChangeTarget.SUBJECT) {
-                subject = v.newValue();
-            } else if (v.newValue().isEmpty()) {
-                fields.remove(v.fieldName());
-            } else {
-                fields.put(v.fieldName(), v.newValue());
+            if (!v.conflict()) {
+                next = next.withValue(v.target(), v.fieldName(), v.newValue());
             }
         }
-        return new DraftContent(recipientUnitId, subject, bodyHtml, fields);
+        return next;
     }
 }

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * its review, so a reviewer who requests changes can leave suggestions too.
  */
 @Component
-class RouteAudience implements OficioAudience {
+public class RouteAudience implements OficioAudience {
 
     private final RouteRepository routes;
     private final Delegations delegations;

@@ -16,6 +16,7 @@ import org.docx4j.relationships.Relationship;
 import org.docx4j.wml.Numbering;
 import org.docx4j.wml.Style;
 import org.rubrica.drafting.internal.text.BodyToken;
+import org.rubrica.drafting.internal.text.Links;
 import org.rubrica.drafting.internal.text.TokenBuilder;
 import org.rubrica.shared.InvalidInputException;
 import org.w3c.dom.Element;
@@ -449,9 +450,7 @@ public final class DocxReader {
         if (rel == null || rel.getTarget() == null) {
             return null;
         }
-        String target = rel.getTarget().strip();
-        String lower = target.toLowerCase(Locale.ROOT);
-        return lower.startsWith("https://") || lower.startsWith("http://") || lower.startsWith("mailto:") ? target : null;
+        return Links.safe(rel.getTarget());
     }
 
     private static Revision revision(Element e) {

@@ -101,7 +101,7 @@ final class HtmlWriter {
     }
 
     private void inline(int style, String rawHref, Mark mark) {
-        String href = safe(rawHref);
+        String href = Links.safe(rawHref);
         if (inlineOpen && style == openStyle && Objects.equals(href, openHref) && Objects.equals(mark, openMark)) {
             return;
         }
@@ -129,15 +129,6 @@ final class HtmlWriter {
         openHref = href;
         openMark = mark;
         inlineOpen = true;
-    }
-
-    /** Only web and mail links are written, whatever the tokens came from (a Word document, say). */
-    private static String safe(String href) {
-        if (href == null) {
-            return null;
-        }
-        String lower = href.strip().toLowerCase(java.util.Locale.ROOT);
-        return lower.startsWith("https://") || lower.startsWith("http://") || lower.startsWith("mailto:") ? href.strip() : null;
     }
 
     private void closeInline() {
