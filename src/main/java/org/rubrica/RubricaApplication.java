@@ -3,6 +3,7 @@ package org.rubrica;
 import java.time.Clock;
 
 import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.server.AppShellSettings;
 import com.vaadin.flow.theme.lumo.Lumo;
 import com.vaadin.flow.component.dependency.StyleSheet;
@@ -12,9 +13,11 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Rubrica: official correspondence composed from templates, reviewed, signed and delivered.
+ * Rubrica: official correspondence composed from templates, reviewed, signed and delivered. Open pages are kept
+ * live by server push (the notification bell).
  */
 @SpringBootApplication
+@Push
 @StyleSheet(Lumo.STYLESHEET)
 @StyleSheet("styles/rubrica.css")
 public class RubricaApplication implements AppShellConfigurator {

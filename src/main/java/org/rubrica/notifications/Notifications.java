@@ -1,9 +1,12 @@
 package org.rubrica.notifications;
 
 import java.util.List;
+import java.util.function.IntConsumer;
 
 import org.rubrica.directory.CurrentActor;
 import org.rubrica.notifications.internal.NotificationRepository;
+import org.rubrica.notifications.internal.UnreadWatchers;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,10 +19,15 @@ public class Notifications {
 
     private final NotificationRepository repository;
     private final CurrentActor currentActor;
+    private final UnreadWatchers watchers;
+    private final ApplicationEventPublisher events;
 
-    Notifications(NotificationRepository repository, CurrentActor currentActor) {
+    Notifications(NotificationRepository repository, CurrentActor currentActor, UnreadWatchers watchers,
+                  ApplicationEventPublisher events) {
         this.repository = repository;
         this.currentActor = currentActor;
+        this.watchers = watchers;
+        this.events = events;
     }
 
     @Transactional(readOnly = true)
@@ -32,9 +40,19 @@ public class Notifications {
         return repository.unreadCount(currentActor.require().personId());
     }
 
+    /**
+     * Tells the listener the current person's unread count each time it changes (from another thread, once the
+     * change commits), until the returned action is run: how an open page keeps its bell live.
+     */
+    public Runnable watchUnread(IntConsumer listener) {
+        return watchers.watch(currentActor.require().personId(), listener);
+    }
+
     /** Only the person's own notifications: anyone else's id changes nothing. */
     public void markRead(long id) {
-        repository.markRead(currentActor.require().personId(), id);
+        long personId = currentActor.require().personId();
+        repository.markRead(personId, id);
+        events.publishEvent(new UnreadWatchers.Read(personId));
     }
 
     /** How the current person wants e-mail: IMMEDIATE (default), DIGEST (once a day) or OFF. */
@@ -50,6 +68,8 @@ public class Notifications {
     public enum EmailMode { IMMEDIATE, DIGEST, OFF }
 
     public void markAllRead() {
-        repository.markAllRead(currentActor.require().personId());
+        long personId = currentActor.require().personId();
+        repository.markAllRead(personId);
+        events.publishEvent(new UnreadWatchers.Read(personId));
     }
 }

@@ -1,5 +1,7 @@
 package org.rubrica.ui;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
@@ -36,6 +38,7 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private final Notifications notifications;
     private final Button bell = new Button(new Icon(VaadinIcon.BELL));
+    private Runnable stopWatching = () -> { };
 
     MainLayout(CurrentActor currentActor, AuthenticationContext authentication, Notifications notifications) {
         this.notifications = notifications;
@@ -64,10 +67,26 @@ class MainLayout extends AppLayout implements AfterNavigationObserver {
         addToDrawer(brand, menu());
     }
 
-    /** The unread count is read again on every navigation (it is not pushed to an open page yet). */
+    /** The unread count is read again on every navigation, and pushed to the open page whenever it changes. */
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
-        int unread = notifications.unreadCount();
+        showUnread(notifications.unreadCount());
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        UI ui = event.getUI();
+        stopWatching = notifications.watchUnread(unread -> ui.access(() -> showUnread(unread)));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        stopWatching.run();
+        super.onDetach(event);
+    }
+
+    private void showUnread(int unread) {
         bell.setText(unread == 0 ? "" : String.valueOf(unread));
         bell.setAriaLabel(getTranslation("notification.bell", unread));
         bell.setTooltipText(getTranslation("notification.bell", unread));

@@ -12,7 +12,9 @@ import org.rubrica.notifications.Notification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.context.MessageSource;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
@@ -24,8 +26,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Notifications by e-mail, when SMTP is configured ({@code spring.mail.host}): sent after the transaction that
- * caused them commits (nothing is mailed about what did not happen), at once or gathered in a daily digest, as
- * each person prefers, with a link to the oficio. A failed send is logged and the notification stays in the app.
+ * caused them commits (nothing is mailed about what did not happen), on a worker thread (a slow mail server
+ * does not hold up the person acting), at once or gathered in a daily digest, as each person prefers, with a
+ * link to the oficio. A failed send is logged and the notification stays in the app.
  */
 @Component
 public class MailNotifier {
@@ -34,16 +37,18 @@ public class MailNotifier {
     private static final Locale SPANISH = Locale.forLanguageTag("es");
 
     private final ObjectProvider<JavaMailSender> mail;
+    private final TaskExecutor executor;
     private final NotificationRepository repository;
     private final Directory directory;
     private final MessageSource messages;
     private final String from;
     private final String baseUrl;
 
-    MailNotifier(ObjectProvider<JavaMailSender> mail, NotificationRepository repository, Directory directory,
-                 MessageSource messages, @Value("${rubrica.mail.from:rubrica@localhost}") String from,
+    MailNotifier(ObjectProvider<JavaMailSender> mail, @Qualifier("applicationTaskExecutor") TaskExecutor executor,
+                 NotificationRepository repository, Directory directory, MessageSource messages, @Value("${rubrica.mail.from:rubrica@localhost}") String from,
                  @Value("${rubrica.base-url:http://localhost:8080}") String baseUrl) {
         this.mail = mail;
+        this.executor = executor;
         this.repository = repository;
         this.directory = directory;
         this.messages = messages;
@@ -54,7 +59,13 @@ public class MailNotifier {
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void on(Notifier.Stored stored) {
         JavaMailSender sender = mail.getIfAvailable();
-        if (sender == null || !repository.emailPreference(stored.personId()).equals("IMMEDIATE")) {
+        if (sender != null) {
+            executor.execute(() -> sendNow(sender, stored));
+        }
+    }
+
+    private void sendNow(JavaMailSender sender, Notifier.Stored stored) {
+        if (!repository.emailPreference(stored.personId()).equals("IMMEDIATE")) {
             return;
         }
         Notification n = repository.find(stored.notificationId());
