@@ -1,5 +1,6 @@
 package org.rubrica.api;
 
+import org.rubrica.drafting.Priority;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -55,12 +56,16 @@ public final class ApiModels {
                             @Schema(example = "Solicitud de información sobre escuelas") String subject,
                             @Schema(description = "Rich text (paragraphs, headings, bold, italic, underline, lists, tables, links); anything else is removed",
                                     example = "<p>Por medio del presente, solicito…</p>") String body,
-                            Map<String, String> fields) {
+                            Map<String, String> fields,
+                            @Schema(description = "NORMAL (default) or URGENT") Priority priority) {
     }
 
     public record Oficio(UUID id, String status, String template, String kind, String subject, UnitRef senderUnit,
                          String author, UnitRef recipientUnit, String number, String body, Map<String, String> fields,
-                         Instant createdAt, Instant updatedAt, Instant sentAt, int version) {
+                         Instant createdAt, Instant updatedAt, Instant sentAt, int version, Priority priority) {
+    }
+
+    public record PriorityChange(@Schema(description = "NORMAL or URGENT", example = "URGENT") Priority priority) {
     }
 
     public record InboxEntry(UUID oficioId, String kind, String subject, String senderUnit, String author,

@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.rubrica.api.ApiModels.InboxEntry;
 import org.rubrica.api.ApiModels.NewOficio;
 import org.rubrica.api.ApiModels.Oficio;
+import org.rubrica.api.ApiModels.PriorityChange;
 import org.rubrica.api.ApiModels.UnitRef;
 import org.rubrica.delivery.DeliveryService;
 import org.rubrica.directory.Directory;
@@ -23,6 +24,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -52,6 +54,9 @@ class OficiosController {
         UUID id = oficios.startDraft(template, new DraftContent(
                 recipients.resolve(request.recipientUnitId(), request.recipientUnitCode()), request.subject(),
                 request.body(), request.fields()));
+        if (request.priority() != null) {
+            oficios.setPriority(id, request.priority());
+        }
         return ResponseEntity.created(URI.create("/api/v1/oficios/" + id)).body(oficio(oficios.get(id)));
     }
 
@@ -59,6 +64,14 @@ class OficiosController {
     @Operation(summary = "Read an oficio")
     Oficio get(@PathVariable String id) {
         return oficio(oficios.get(NotFoundException.parseId(id, "oficio")));
+    }
+
+    @PutMapping("/oficios/{id}/priority")
+    @Operation(summary = "Mark a draft urgent or normal (its owner, while it is a draft)")
+    Oficio setPriority(@PathVariable String id, @RequestBody PriorityChange request) {
+        UUID oficioId = NotFoundException.parseId(id, "oficio");
+        oficios.setPriority(oficioId, request.priority());
+        return oficio(oficios.get(oficioId));
     }
 
     @GetMapping(path = "/oficios/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
@@ -90,6 +103,6 @@ class OficiosController {
         return new Oficio(o.id(), o.status().name(), o.templateCode(), o.kind(), o.subject(),
                 DirectoryController.ref(directory.unit(o.senderUnitId())), o.authorName(),
                 DirectoryController.ref(directory.unit(o.recipientUnitId())), o.number(), o.bodyHtml(), o.fields(),
-                o.createdAt(), o.updatedAt(), o.sentAt(), o.version());
+                o.createdAt(), o.updatedAt(), o.sentAt(), o.version(), o.priority());
     }
 }

@@ -9,10 +9,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.rubrica.routing.RouteModels;
 import org.rubrica.routing.RoutingService;
 import org.rubrica.shared.NotFoundException;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -65,7 +67,7 @@ class RoutingController {
 
     @PutMapping("/route-presets")
     @Operation(summary = "Set my unit's usual route (signers), for one template or, without template, for all drafts")
-    List<RouteModels.StepPlan> savePreset(@org.springframework.web.bind.annotation.RequestParam(required = false) String template,
+    List<RouteModels.StepPlan> savePreset(@RequestParam(required = false) String template,
                                           @RequestBody List<RouteModels.StepPlan> steps) {
         routing.savePreset(template, steps);
         return steps;
@@ -78,8 +80,19 @@ class RoutingController {
     }
 
     @GetMapping("/pending")
-    @Operation(summary = "Reviews and signatures waiting for me, soonest due first (limit 1–500, default 50)")
-    List<RouteModels.PendingItem> pending(@org.springframework.web.bind.annotation.RequestParam(defaultValue = "50") int limit) {
-        return routing.myPending(limit);
+    @Operation(summary = "Reviews and signatures waiting for me (and for heads I stand in for): one page, filtered "
+            + "(step REVIEW or SIGN, words of the subject, overdue, urgent) and ordered (DUE, WAITING_SINCE, PRIORITY, "
+            + "SUBJECT; soonest due first by default); limit 1–500, default 50. The total is in X-Total-Count.")
+    ResponseEntity<List<RouteModels.PendingItem>> pending(@RequestParam(defaultValue = "50") int limit,
+                                                          @RequestParam(defaultValue = "0") int offset,
+                                                          @RequestParam(required = false) RouteModels.StepKind step,
+                                                          @RequestParam(required = false) String q,
+                                                          @RequestParam(defaultValue = "false") boolean overdue,
+                                                          @RequestParam(defaultValue = "false") boolean urgent,
+                                                          @RequestParam(defaultValue = "DUE") RouteModels.PendingOrder order,
+                                                          @RequestParam(defaultValue = "false") boolean descending) {
+        var query = new RouteModels.PendingQuery(step, q, overdue, urgent, order, descending);
+        return ResponseEntity.ok().header("X-Total-Count", String.valueOf(routing.countMyPending(query)))
+                .body(routing.myPending(query, offset, limit));
     }
 }

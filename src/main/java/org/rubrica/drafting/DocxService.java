@@ -1,6 +1,5 @@
 package org.rubrica.drafting;
 
-import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -38,6 +37,7 @@ import org.rubrica.drafting.internal.text.BodyDiff;
 import org.rubrica.drafting.internal.text.BodyToken;
 import org.rubrica.drafting.internal.text.BodyTokens;
 import org.rubrica.drafting.internal.text.Hunk;
+import org.rubrica.shared.FoldedText;
 import org.rubrica.shared.InvalidInputException;
 import org.rubrica.templates.BaseFormatSettings;
 import org.rubrica.templates.DocumentData;
@@ -399,7 +399,7 @@ public class DocxService {
     }
 
     static String normalName(String name) {
-        String plain = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+        String plain = FoldedText.fold(name);
         StringBuilder out = new StringBuilder();
         for (String part : plain.split("\\s+")) {
             if (!part.isEmpty() && !part.endsWith(".")) {

@@ -9,7 +9,7 @@ public record OficioDetails(UUID id, String templateCode, long templateVersionId
                             long senderUnitId, String senderUnitName, long authorId, String authorName,
                             long recipientUnitId, String recipientUnitName, String subject, String bodyHtml,
                             Map<String, String> fields, String number, Instant createdAt, Instant updatedAt,
-                            Instant sentAt, int version, OficioAffordances can) {
+                            Instant sentAt, int version, Priority priority, OficioAffordances can) {
 
     public DraftContent content() {
         return new DraftContent(recipientUnitId, subject, bodyHtml, fields);

@@ -9,6 +9,9 @@ public final class OficioEvents {
     private OficioEvents() {
     }
 
+    public record PriorityChanged(UUID oficioId, long actorId, Priority priority, Instant at) {
+    }
+
     public record DraftCreated(UUID oficioId, long actorId, String templateCode, int templateVersionNo,
                                Instant at) {
     }

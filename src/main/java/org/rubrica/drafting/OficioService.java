@@ -121,7 +121,7 @@ public class OficioService {
         UUID id = UUID.randomUUID();
         oficios.insert(new OficioRow(id, template.id(), template.kind(), actor.unitId(), actor.personId(),
                 clean.recipientUnitId(), clean.subject(), clean.bodyHtml(), clean.fields(), OficioStatus.DRAFT, null,
-                now, now, null, 0));
+                now, now, null, 0, Priority.NORMAL));
         revisions.insert(new RevisionRow(id, 0, RevisionRow.Kind.CREATED, 0, actor.personId(), null,
                 clean.recipientUnitId(), clean.subject(), clean.bodyHtml(), clean.fields(), now));
         events.publishEvent(new OficioEvents.DraftCreated(id, actor.personId(), template.templateCode(),
@@ -217,10 +217,7 @@ public class OficioService {
     public List<OficioSummary> mine() {
         Actor actor = currentActor.require();
         Map<Long, String> unitNames = directory.units().stream().collect(Collectors.toMap(Unit::id, Unit::name));
-        return oficios.byAuthor(actor.personId(), LIST_LIMIT).stream()
-                .map(o -> new OficioSummary(o.id(), o.kind(), o.status(), o.subject(),
-                        unitNames.get(o.recipientUnitId()), o.number(), o.updatedAt()))
-                .toList();
+        return oficios.byAuthor(actor.personId(), LIST_LIMIT).stream().map(o -> summary(o, unitNames)).toList();
     }
 
     /** Drafts colleagues invited the current person to, most recently changed first. */
@@ -230,8 +227,7 @@ public class OficioService {
         Map<Long, String> unitNames = directory.units().stream().collect(Collectors.toMap(Unit::id, Unit::name));
         return oficios.byIds(invitations.oficiosOf(actor.personId(), LIST_LIMIT)).stream()
                 .filter(o -> access.canView(actor, o))
-                .map(o -> new OficioSummary(o.id(), o.kind(), o.status(), o.subject(),
-                        unitNames.get(o.recipientUnitId()), o.number(), o.updatedAt()))
+                .map(o -> summary(o, unitNames))
                 .toList();
     }
 
@@ -364,10 +360,28 @@ public class OficioService {
         Map<Long, String> unitNames = directory.units().stream().collect(Collectors.toMap(Unit::id, Unit::name));
         Map<UUID, OficioSummary> result = new HashMap<>();
         for (OficioRow o : oficios.byIds(List.copyOf(ids))) {
-            result.put(o.id(), new OficioSummary(o.id(), o.kind(), o.status(), o.subject(),
-                    unitNames.get(o.recipientUnitId()), o.number(), o.updatedAt()));
+            result.put(o.id(), summary(o, unitNames));
         }
         return result;
+    }
+
+    private static OficioSummary summary(OficioRow o, Map<Long, String> unitNames) {
+        return new OficioSummary(o.id(), o.kind(), o.status(), o.subject(), unitNames.get(o.recipientUnitId()),
+                o.number(), o.updatedAt(), o.priority());
+    }
+
+    /**
+     * Sets how urgent a draft is, for its owner while they may edit it; not part of the text, so suggestions and
+     * merges leave it alone and the draft's version stays.
+     */
+    public void setPriority(UUID id, Priority priority) {
+        Actor actor = currentActor.require();
+        OficioRow oficio = loader.lockOwned(id, actor);
+        Priority chosen = priority == null ? Priority.NORMAL : priority;
+        if (chosen != oficio.priority()) {
+            oficios.updatePriority(id, chosen);
+            events.publishEvent(new OficioEvents.PriorityChanged(id, actor.personId(), chosen, clock.instant()));
+        }
     }
 
     /** Whether the current person may see the oficio (used by other modules before showing its parts). */
@@ -399,6 +413,6 @@ public class OficioService {
                 o.templateVersionId(), o.kind(), o.status(), o.senderUnitId(), directory.unit(o.senderUnitId()).name(),
                 o.authorId(), directory.person(o.authorId()).fullName(), o.recipientUnitId(),
                 directory.unit(o.recipientUnitId()).name(), o.subject(), o.bodyHtml(), o.fields(), o.number(),
-                o.createdAt(), o.updatedAt(), o.sentAt(), o.version(), can);
+                o.createdAt(), o.updatedAt(), o.sentAt(), o.version(), o.priority(), can);
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.rubrica.drafting.OficioStatus;
+import org.rubrica.drafting.Priority;
 
 /** The shapes routing hands to views and the API. */
 public final class RouteModels {
@@ -32,13 +33,33 @@ public final class RouteModels {
                            List<MemberView> members) {
     }
 
-    /** The route of one oficio: its steps with this round's decisions, and what the current person may do. */
+    /**
+     * The route of one oficio: its steps with this round's decisions, and what the current person may do. When
+     * they may edit it, the first {@code fixedSteps} steps (reached already) stay as they are.
+     */
     public record RouteView(UUID oficioId, OficioStatus status, int round, Integer currentPosition,
-                            List<StepView> steps, boolean canEdit, boolean canSubmit, boolean canDecide) {
+                            List<StepView> steps, boolean canEdit, boolean canSubmit, boolean canDecide,
+                            int fixedSteps) {
     }
 
     /** Something waiting for the current person; {@code onBehalfOf} names the head they stand in for, if any. */
     public record PendingItem(UUID oficioId, String subject, String kind, StepKind stepKind, int position,
-                              Instant waitingSince, Instant dueAt, String onBehalfOf) {
+                              Instant waitingSince, Instant dueAt, Priority priority, String onBehalfOf) {
+    }
+
+    /** What Pendientes can be ordered by; ties fall to the oldest waiting. */
+    public enum PendingOrder { DUE, WAITING_SINCE, PRIORITY, SUBJECT }
+
+    /**
+     * Which pending work to list and in what order: only reviews or signatures ({@code stepKind}), words of the
+     * subject (ignoring accents and case), only overdue, only urgent.
+     */
+    public record PendingQuery(StepKind stepKind, String text, boolean overdueOnly, boolean urgentOnly,
+                               PendingOrder order, boolean descending) {
+
+        /** Everything, soonest due first. */
+        public static PendingQuery all() {
+            return new PendingQuery(null, null, false, false, PendingOrder.DUE, false);
+        }
     }
 }

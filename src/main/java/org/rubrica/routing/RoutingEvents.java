@@ -18,6 +18,10 @@ public final class RoutingEvents {
                               String subject, Instant at) {
     }
 
+    /** The steps not reached yet were changed after submission; {@code route} describes the whole new route. */
+    public record RouteChanged(UUID oficioId, long actorId, String route, Instant at) {
+    }
+
     /** {@code actedById} differs from {@code personId} when a substitute acted for the person. */
     public record Decided(UUID oficioId, long personId, long actedById, RouteModels.StepKind kind,
                           RouteModels.Decision decision, String comment, long authorId, String subject, Instant at) {

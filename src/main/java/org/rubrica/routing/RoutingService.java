@@ -19,10 +19,10 @@ import org.rubrica.directory.Role;
 import org.rubrica.drafting.OficioDetails;
 import org.rubrica.drafting.OficioService;
 import org.rubrica.drafting.OficioStatus;
-import org.rubrica.drafting.OficioSummary;
 import org.rubrica.routing.RouteModels.Decision;
 import org.rubrica.routing.RouteModels.MemberView;
 import org.rubrica.routing.RouteModels.PendingItem;
+import org.rubrica.routing.RouteModels.PendingQuery;
 import org.rubrica.routing.RouteModels.RouteView;
 import org.rubrica.routing.RouteModels.StepKind;
 import org.rubrica.routing.RouteModels.StepMode;
@@ -33,6 +33,7 @@ import org.rubrica.routing.internal.RouteRepository;
 import org.rubrica.routing.internal.RouteRepository.DecisionRow;
 import org.rubrica.routing.internal.RouteRepository.RouteRow;
 import org.rubrica.routing.internal.RouteRepository.StepRow;
+import org.rubrica.shared.FoldedText;
 import org.rubrica.shared.InvalidInputException;
 import org.rubrica.shared.NotFoundException;
 import org.springframework.beans.factory.ObjectProvider;
@@ -89,7 +90,7 @@ public class RoutingService {
         RouteRow route = routes.find(oficioId).orElse(new RouteRow(oficioId, 0, null));
         if (oficio.authorId() != actor.personId() && !actor.hasRole(Role.AUDITOR)
                 && !audience.includes(actor, oficioId)) {
-            return new RouteView(oficioId, oficio.status(), route.round(), null, List.of(), false, false, false);
+            return new RouteView(oficioId, oficio.status(), route.round(), null, List.of(), false, false, false, 0);
         }
         List<StepRow> steps = routes.steps(oficioId);
         List<DecisionRow> decisions = routes.decisions(oficioId, route.round());
@@ -114,18 +115,23 @@ public class RoutingService {
             views.add(new StepView(step.position(), step.kind(), step.mode(), step.dueAt(), current, members));
         }
         boolean owner = oficio.can().canEdit();
+        boolean author = inReview && oficio.authorId() == actor.personId() && route.currentPosition() != null;
         return new RouteView(oficioId, oficio.status(), route.round(), inReview ? route.currentPosition() : null, views,
-                owner, owner && !steps.isEmpty(), canDecide);
+                owner || author, owner && !steps.isEmpty(), canDecide, author ? route.currentPosition() : 0);
     }
 
     /**
-     * Replaces the route of a draft its owner may edit.
+     * Replaces the route of a draft its owner may edit; once submitted, its author may still change the steps
+     * not reached yet: the plan repeats the reached ones as they are and rewrites the rest.
      *
      * @throws InvalidInputException for an empty step, an unknown or inactive person, a person twice in a step,
-     *                               someone without the role the step needs, or too many steps
+     *                               someone without the role the step needs, too many steps, a reached step
+     *                               changed, or (once submitted) no signer left
      */
     public void setRoute(UUID oficioId, List<StepPlan> plan) {
-        owned(oficioId, currentActor.require());
+        Actor actor = currentActor.require();
+        OficioDetails oficio = oficios.get(oficioId);
+        int reached = reachedSteps(oficio, actor, routes.lock(oficioId));
         List<StepRow> rows = new ArrayList<>();
         List<List<Long>> members = new ArrayList<>();
         for (StepPlan step : check(plan)) {
@@ -133,8 +139,50 @@ public class RoutingService {
                     step.dueAt()));
             members.add(List.copyOf(new java.util.LinkedHashSet<>(step.personIds())));
         }
-        routes.lock(oficioId);
-        routes.replaceSteps(oficioId, rows, members);
+        if (reached == 0) {
+            routes.replaceSteps(oficioId, rows, members);
+            return;
+        }
+        List<StepRow> current = routes.steps(oficioId);
+        for (int i = 0; i < reached; i++) {
+            StepRow was = current.get(i);
+            if (i >= rows.size() || rows.get(i).kind() != was.kind() || rows.get(i).mode() != was.mode()
+                    || !java.util.Objects.equals(rows.get(i).dueAt(), was.dueAt())
+                    || !Set.copyOf(members.get(i)).equals(Set.copyOf(routes.members(was.id())))) {
+                throw new InvalidInputException("routing.step-reached", "steps", i + 1);
+            }
+        }
+        if (rows.stream().noneMatch(r -> r.kind() == StepKind.SIGN)) {
+            throw new InvalidInputException("routing.no-signer", "steps");
+        }
+        routes.replaceStepsAfter(oficioId, reached, rows.subList(reached, rows.size()), members.subList(reached, members.size()));
+        events.publishEvent(new RoutingEvents.RouteChanged(oficioId, actor.personId(), describe(rows, members),
+                clock.instant()));
+    }
+
+    /**
+     * How many leading steps are fixed for this actor: none on a draft its owner may edit; those up to the current
+     * one on a route in review, for its author.
+     */
+    private int reachedSteps(OficioDetails oficio, Actor actor, RouteRow route) {
+        if (oficio.can().canEdit()) {
+            return 0;
+        }
+        if (oficio.status() == OficioStatus.IN_REVIEW && oficio.authorId() == actor.personId()
+                && route.currentPosition() != null) {
+            return route.currentPosition();
+        }
+        throw new AccessDeniedException(actor.username() + " may not route " + oficio.id());
+    }
+
+    /** The route in one line for the trail: "1 REVIEW: Name, Name → 2 SIGN: Name". */
+    private String describe(List<StepRow> rows, List<List<Long>> members) {
+        List<String> steps = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            steps.add(rows.get(i).position() + " " + rows.get(i).kind() + ": " + String.join(", ",
+                    members.get(i).stream().map(id -> directory.person(id).fullName()).toList()));
+        }
+        return String.join(" → ", steps);
     }
 
     /**
@@ -144,12 +192,22 @@ public class RoutingService {
      */
     public void savePreset(String templateCode, List<StepPlan> plan) {
         Actor actor = currentActor.require();
-        if (!actor.hasRoleIn(actor.unitId(), Role.SIGNER)) {
+        if (!keepsPresets(actor)) {
             throw new AccessDeniedException(actor.username() + " does not keep " + actor.unitId() + "'s routes");
         }
         check(plan);
         routes.savePreset(actor.unitId(), templateCode == null || templateCode.isBlank() ? null : templateCode.strip(),
                 plan, actor.personId(), clock.instant());
+    }
+
+    /** Whether the current person keeps their unit's usual routes (they sign for it). */
+    @Transactional(readOnly = true)
+    public boolean keepsPresets() {
+        return keepsPresets(currentActor.require());
+    }
+
+    private static boolean keepsPresets(Actor actor) {
+        return actor.hasRoleIn(actor.unitId(), Role.SIGNER);
     }
 
     /** The route a draft would start with: its sender unit's preset for its template, else the unit's general one. */
@@ -174,7 +232,7 @@ public class RoutingService {
         Instant now = clock.instant();
         oficios.moveAlongRoute(oficioId, oficio.status(), OficioStatus.IN_REVIEW);
         int round = route.round() + 1;
-        routes.start(oficioId, round, actor.personId(), now);
+        routes.start(oficioId, round, actor.personId(), now, oficio.kind(), oficio.subject(), oficio.priority());
         events.publishEvent(new RoutingEvents.RouteSubmitted(oficioId, actor.personId(), round, now));
         reach(oficioId, steps.getFirst(), oficio.subject(), now);
     }
@@ -274,32 +332,45 @@ public class RoutingService {
     /** The first {@code limit} (1–500) of them: one page. */
     @Transactional(readOnly = true)
     public List<PendingItem> myPending(int limit) {
-        int page = Math.clamp(limit, 1, PENDING_LIMIT);
-        Actor actor = currentActor.require();
-        List<PendingItem> items = new ArrayList<>(pendingFor(actor.personId(), null, null, page));
-        for (Delegations.Duty duty : Delegations.Duty.values()) { // and what waits for the people I stand in for
-            StepKind kind = duty == Delegations.Duty.SIGN ? StepKind.SIGN : StepKind.REVIEW;
-            for (long titular : delegations.standingInFor(actor.personId(), duty)) {
-                items.addAll(pendingFor(titular, kind, directory.person(titular).fullName(), page));
-            }
-        }
-        items.sort(java.util.Comparator.comparing(PendingItem::dueAt, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
-        return items.size() > page ? List.copyOf(items.subList(0, page)) : items;
+        return myPending(PendingQuery.all(), 0, limit);
     }
 
-    private List<PendingItem> pendingFor(long personId, StepKind onlyKind, String onBehalfOf, int limit) {
-        var waiting = routes.waitingFor(personId, limit).stream()
-                .filter(w -> onlyKind == null || w.kind() == onlyKind).toList();
-        Map<UUID, OficioSummary> summaries = oficios.summaries(waiting.stream().map(w -> w.oficioId()).toList());
-        List<PendingItem> items = new ArrayList<>();
-        for (var w : waiting) {
-            OficioSummary s = summaries.get(w.oficioId());
-            if (s != null && s.status() == OficioStatus.IN_REVIEW) {
-                items.add(new PendingItem(w.oficioId(), s.subject(), s.kind(), w.kind(), w.position(), w.since(), w.dueAt(),
-                        onBehalfOf));
-            }
+    /**
+     * One page of what waits for the current person's decision, and for the heads they stand in for today
+     * (suplencia, named on each item), filtered and ordered as asked.
+     */
+    @Transactional(readOnly = true)
+    public List<PendingItem> myPending(PendingQuery query, int offset, int limit) {
+        RouteRepository.Waiting who = waiting(currentActor.require());
+        Map<Long, String> names = new HashMap<>();
+        return routes.waiting(who, query, pattern(query), clock.instant(), Math.max(0, offset),
+                        Math.clamp(limit, 1, PENDING_LIMIT)).stream()
+                .map(w -> new PendingItem(w.oficioId(), w.subject(), w.oficioKind(), w.kind(), w.position(), w.since(),
+                        w.dueAt(), w.priority(), w.personId() == who.personId() ? null
+                        : names.computeIfAbsent(w.personId(), id -> directory.person(id).fullName())))
+                .toList();
+    }
+
+    /** How many items {@link #myPending(PendingQuery, int, int)} has in all. */
+    @Transactional(readOnly = true)
+    public int countMyPending(PendingQuery query) {
+        return routes.countWaiting(waiting(currentActor.require()), query, pattern(query), clock.instant());
+    }
+
+    private RouteRepository.Waiting waiting(Actor actor) {
+        return new RouteRepository.Waiting(actor.personId(),
+                delegations.standingInFor(actor.personId(), Delegations.Duty.REVIEW),
+                delegations.standingInFor(actor.personId(), Delegations.Duty.SIGN));
+    }
+
+    /** The filter words folded like the stored subject, LIKE's own wildcards taken literally. */
+    private static String pattern(PendingQuery query) {
+        String text = query.text() == null ? null : query.text().strip();
+        if (text == null || text.isEmpty()) {
+            return null;
         }
-        return items;
+        String folded = FoldedText.fold(text.length() > 100 ? text.substring(0, 100) : text);
+        return folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     /**

@@ -56,8 +56,11 @@ class PendingBenchmark {
                        now() - make_interval(secs => g), now() - make_interval(secs => g), 0
                 FROM generate_series(1, ?) g""", version, sender, author, recipient, OFICIOS);
         jdbc.update("""
-                INSERT INTO routing_route (oficio_id, round, current_position, submitted_at, submitted_by)
-                SELECT id, 1, CASE WHEN status = 'IN_REVIEW' THEN 2 END, created_at, ? FROM drafting_oficio
+                INSERT INTO routing_route (oficio_id, round, current_position, submitted_at, submitted_by, oficio_kind,
+                    subject, subject_key, priority)
+                SELECT id, 1, CASE WHEN status = 'IN_REVIEW' THEN 2 END, created_at, ?, kind, subject, lower(subject),
+                       CASE WHEN random() < 0.1 THEN 'URGENT' ELSE 'NORMAL' END
+                FROM drafting_oficio
                 WHERE status IN ('IN_REVIEW', 'APPROVED') AND subject LIKE 'Oficio generado %'""", author);
         jdbc.update("""
                 INSERT INTO routing_step (oficio_id, position, kind, mode, due_at)

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
@@ -64,7 +65,7 @@ class RoutePanelTests extends KaribuTest {
         UI.getCurrent().navigate("pendientes");
         @SuppressWarnings("unchecked")
         Grid<RouteModels.PendingItem> grid = _get(Grid.class, spec -> spec.withId("pending"));
-        assertThat(grid.getListDataView().getItems().map(RouteModels.PendingItem::oficioId)).contains(id);
+        assertThat(GridKt._findAll(grid)).extracting(RouteModels.PendingItem::oficioId).contains(id);
         UI.getCurrent().navigate("oficios/" + id);
         _setValue(_get(TextArea.class, spec -> spec.withId("route-comment")), "Precise el periodo.");
         _click(_get(Button.class, spec -> spec.withId("route-changes-requested")));

@@ -318,6 +318,84 @@ class RoutingTests {
                 e -> assertThat(e.messageKey()).isEqualTo("routing.no-signer"));
     }
 
+    @Test
+    void in_review_the_author_changes_only_the_steps_not_reached_and_the_trail_records_it() {
+        UUID id = routedDraft("Ruta que cambia en revisión");
+        routing.submit(id);
+        StepPlan reached = new StepPlan(StepKind.REVIEW, StepMode.ALL, List.of(person(SECRETARY).id()), null);
+
+        as(SECRETARY); // on the route, but not its author
+        assertThatThrownBy(() -> routing.setRoute(id, List.of(reached))).isInstanceOf(AccessDeniedException.class);
+
+        acting.as(Acting.DRAFTER);
+        assertThat(routing.route(id).canEdit()).isTrue();
+        assertThat(routing.route(id).canSubmit()).isFalse();
+        assertThat(routing.route(id).fixedSteps()).isEqualTo(1);
+        assertThatThrownBy(() -> routing.setRoute(id, List.of(
+                new StepPlan(StepKind.REVIEW, StepMode.ANY, List.of(person(SECRETARY).id()), null),
+                new StepPlan(StepKind.SIGN, StepMode.ALL, List.of(person(DIRECTOR).id()), null))))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.messageKey()).isEqualTo("routing.step-reached");
+                    assertThat(e.arguments()).containsExactly(1);
+                });
+        assertThatThrownBy(() -> routing.setRoute(id, List.of(reached)))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("routing.no-signer"));
+
+        // a second review before the signature, and the signature open to either head
+        routing.setRoute(id, List.of(reached,
+                new StepPlan(StepKind.REVIEW, StepMode.ALL, List.of(person(DIRECTOR).id()), null),
+                new StepPlan(StepKind.SIGN, StepMode.ANY, List.of(person(DIRECTOR).id(), person(SECRETARY).id()), null)));
+        assertThat(routing.route(id).steps()).extracting(RouteModels.StepView::kind)
+                .containsExactly(StepKind.REVIEW, StepKind.REVIEW, StepKind.SIGN);
+        assertThat(trail.of(id)).extracting(TrailEntry::type).contains("ROUTE_CHANGED");
+        assertThat(trail.of(id)).filteredOn(e -> e.type().equals("ROUTE_CHANGED")).singleElement()
+                .satisfies(e -> assertThat(e.detail()).contains("2 REVIEW: " + DIRECTOR));
+
+        as(SECRETARY);
+        routing.decide(id, Decision.APPROVED, null);
+        as(DIRECTOR); // the new step was reached: it is now theirs, and fixed
+        assertThat(routing.myPending()).extracting(RouteModels.PendingItem::oficioId).contains(id);
+        acting.as(Acting.DRAFTER);
+        assertThat(routing.route(id).fixedSteps()).isEqualTo(2);
+        assertThatThrownBy(() -> routing.setRoute(id, List.of(reached,
+                new StepPlan(StepKind.SIGN, StepMode.ALL, List.of(person(DIRECTOR).id()), null))))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("routing.step-reached"));
+        as(DIRECTOR);
+        routing.decide(id, Decision.APPROVED, null);
+        routing.decide(id, Decision.APPROVED, null);
+        acting.as(Acting.DRAFTER);
+        assertThat(oficios.get(id).status()).isEqualTo(OficioStatus.APPROVED);
+        assertThatThrownBy(() -> routing.setRoute(id, List.of(reached))).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void the_drafter_marks_a_draft_urgent_and_reviewers_see_it_first_when_they_sort_by_priority() {
+        UUID normal = routedDraft("Prioridad normal");
+        routing.submit(normal);
+        UUID urgent = routedDraft("Prioridad urgente");
+        oficios.setPriority(urgent, org.rubrica.drafting.Priority.URGENT);
+        assertThat(oficios.get(urgent).priority()).isEqualTo(org.rubrica.drafting.Priority.URGENT);
+        assertThat(trail.of(urgent)).extracting(TrailEntry::type).contains("PRIORITY_URGENT");
+        routing.submit(urgent);
+        assertThatThrownBy(() -> oficios.setPriority(urgent, org.rubrica.drafting.Priority.NORMAL))
+                .isInstanceOf(RuntimeException.class); // in review, the text and its priority are fixed
+
+        as(SECRETARY);
+        assertThatThrownBy(() -> oficios.setPriority(normal, org.rubrica.drafting.Priority.URGENT))
+                .isInstanceOf(RuntimeException.class);
+        var byPriority = new RouteModels.PendingQuery(null, "prioridad", false, false, RouteModels.PendingOrder.PRIORITY, false);
+        List<RouteModels.PendingItem> items = routing.myPending(byPriority, 0, 50).stream()
+                .filter(p -> p.oficioId().equals(normal) || p.oficioId().equals(urgent)).toList();
+        assertThat(items).extracting(RouteModels.PendingItem::oficioId).containsExactly(urgent, normal);
+        assertThat(items.getFirst().priority()).isEqualTo(org.rubrica.drafting.Priority.URGENT);
+        var urgentOnly = new RouteModels.PendingQuery(null, "PRIORIDAD", false, true, RouteModels.PendingOrder.DUE, false);
+        assertThat(routing.myPending(urgentOnly, 0, 50)).extracting(RouteModels.PendingItem::oficioId)
+                .contains(urgent).doesNotContain(normal);
+        assertThat(routing.countMyPending(urgentOnly)).isEqualTo(routing.myPending(urgentOnly, 0, 500).size());
+    }
+
     /** The lifecycle's one state machine: every pair of statuses, allowed or not, as the design says. */
     @Test
     void every_allowed_and_every_forbidden_status_transition() {

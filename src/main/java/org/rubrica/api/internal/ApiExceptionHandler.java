@@ -20,6 +20,7 @@ import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -79,6 +80,12 @@ class ApiExceptionHandler {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail malformed(HttpMessageNotReadableException e, Locale locale) {
         return problems.problem(HttpStatus.BAD_REQUEST, "api.error.malformed", locale);
+    }
+
+    /** A query parameter of the wrong type, such as an unknown order or step kind: named in the message. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail badParameter(MethodArgumentTypeMismatchException e, Locale locale) {
+        return problems.problem(HttpStatus.BAD_REQUEST, "api.error.bad-parameter", locale, e.getName());
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

@@ -88,6 +88,16 @@ class EventRecorder {
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(OficioEvents.PriorityChanged e) {
+        record(e.oficioId(), "PRIORITY_" + e.priority().name(), e.actorId(), e.at(), "");
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(RoutingEvents.RouteChanged e) {
+        record(e.oficioId(), "ROUTE_CHANGED", e.actorId(), e.at(), e.route());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void on(RoutingEvents.Decided e) {
         String detail = e.comment() == null ? "" : "«" + e.comment() + "»";
         boolean substitute = e.actedById() != e.personId();

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.rubrica.drafting.OficioStatus;
+import org.rubrica.drafting.Priority;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -24,7 +25,7 @@ public class OficioRepository {
     };
     private static final String COLUMNS = """
             id, template_version_id, kind, sender_unit_id, author_id, recipient_unit_id, subject, body_html,
-            field_values::text AS field_values, status, number, created_at, updated_at, sent_at, version""";
+            field_values::text AS field_values, status, number, created_at, updated_at, sent_at, version, priority""";
 
     private final JdbcClient jdbc;
     private final RowMapper<OficioRow> rowMapper = this::row;
@@ -56,6 +57,11 @@ public class OficioRepository {
                 .params(recipientUnitId, subject, bodyHtml, json.writeValueAsString(fields), Timestamp.from(now), id,
                         expectedVersion)
                 .update() == 1;
+    }
+
+    /** Not a change of content: the version (which guards the text against lost updates) stays. */
+    public void updatePriority(UUID id, Priority priority) {
+        jdbc.sql("UPDATE drafting_oficio SET priority = ? WHERE id = ?").params(priority.name(), id).update();
     }
 
     public boolean moveToTemplateVersion(UUID id, int expectedVersion, long templateVersionId, Map<String, String> fields,
@@ -110,7 +116,8 @@ public class OficioRepository {
                 rs.getLong("sender_unit_id"), rs.getLong("author_id"), rs.getLong("recipient_unit_id"),
                 rs.getString("subject"), rs.getString("body_html"), json.readValue(rs.getString("field_values"), FIELDS),
                 OficioStatus.valueOf(rs.getString("status")), rs.getString("number"), instant(rs, "created_at"),
-                instant(rs, "updated_at"), instant(rs, "sent_at"), rs.getInt("version"));
+                instant(rs, "updated_at"), instant(rs, "sent_at"), rs.getInt("version"),
+                Priority.valueOf(rs.getString("priority")));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

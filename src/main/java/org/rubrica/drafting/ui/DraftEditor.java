@@ -38,6 +38,7 @@ import org.rubrica.directory.Unit;
 import org.rubrica.drafting.DraftContent;
 import org.rubrica.drafting.OficioDetails;
 import org.rubrica.drafting.OficioService;
+import org.rubrica.drafting.Priority;
 import org.rubrica.drafting.ReviewModels.SaveOutcome;
 import org.rubrica.drafting.ReviewModels.SuggestOutcome;
 import org.rubrica.drafting.ReviewModels.WorkingDraft;
@@ -81,6 +82,7 @@ abstract class DraftEditor extends VerticalLayout implements BeforeEnterObserver
     private final Select<TemplateSummary> kind = new Select<>();
     private final ComboBox<Unit> recipient = new ComboBox<>();
     private final TextField subject = new TextField();
+    private final Select<Priority> priority = new Select<>();
     private final RichTextEditor body = new RichTextEditor();
     private final TextField note = new TextField();
     private final Span saveState = new Span();
@@ -95,6 +97,7 @@ abstract class DraftEditor extends VerticalLayout implements BeforeEnterObserver
     private int version;
     /** What was last loaded or saved: the form is "unsaved" while it differs from this. */
     private DraftContent saved;
+    private Priority savedPriority = Priority.NORMAL;
     /** When the form was loaded: the owner's decisions after it win over what the form still shows. */
     private java.time.Instant since;
     /** Set while the author's form differs from the stored text because others' work was merged into that. */
@@ -112,6 +115,7 @@ abstract class DraftEditor extends VerticalLayout implements BeforeEnterObserver
         addClassName("draft-editor");
         recipient.setId("recipient");
         subject.setId("subject");
+        priority.setId("priority");
         body.setId("body");
         note.setId("revision-note");
         saveState.setId("save-state");
@@ -141,6 +145,8 @@ abstract class DraftEditor extends VerticalLayout implements BeforeEnterObserver
         }
         build(templates.version(oficio.templateVersionId()));
         fill(review.working(editing));
+        priority.setValue(oficio.priority());
+        savedPriority = oficio.priority();
     }
 
     /** A new draft starts from the chosen template's newest version, with its fields and default body. */
@@ -176,6 +182,13 @@ abstract class DraftEditor extends VerticalLayout implements BeforeEnterObserver
         subject.setLabel(getTranslation("oficio.subject"));
         subject.setRequiredIndicatorVisible(true);
         subject.setMaxLength(DraftContent.SUBJECT_MAX_LENGTH);
+        priority.setLabel(getTranslation("oficio.priority"));
+        priority.setItems(Priority.values());
+        priority.setItemLabelGenerator(p -> getTranslation("oficio.priority." + p.name()));
+        if (priority.getValue() == null) {
+            priority.setValue(savedPriority); // a new draft keeps its choice across a change of template
+        }
+        priority.setVisible(mode != Mode.SUGGESTING); // how urgent it is, the author decides
         body.setLabel(getTranslation("oficio.body"));
         body.setHelperText(getTranslation("oficio.body.rich-help"));
         body.setRequiredIndicatorVisible(true);
@@ -201,7 +214,7 @@ abstract class DraftEditor extends VerticalLayout implements BeforeEnterObserver
                     .ifPresent(kind::setValue);
             form.add(kind);
         }
-        form.add(recipient, subject);
+        form.add(recipient, subject, priority);
         templateFields.clear();
         for (FieldDefinition field : template.fields()) {
             var input = TemplateFieldInputs.create(field, getLocale(), directoryNames());
@@ -265,6 +278,7 @@ abstract class DraftEditor extends VerticalLayout implements BeforeEnterObserver
         DraftContent now = content();
         return !Objects.equals(now.recipientUnitId(), saved.recipientUnitId())
                 || !Objects.equals(now.subject(), saved.subject())
+                || (mode != Mode.SUGGESTING && priority.getValue() != savedPriority)
                 || !now.fields().equals(saved.fields())
                 || !BodyTokens.tokenize(RichText.sanitize(now.bodyHtml()))
                 .equals(BodyTokens.tokenize(RichText.sanitize(saved.bodyHtml())));
@@ -313,6 +327,10 @@ abstract class DraftEditor extends VerticalLayout implements BeforeEnterObserver
                     message = getTranslation("review.suggestions-saved", outcome.pendingChanges())
                             + (outcome.conflicts() > 0 ? " " + getTranslation("review.suggestions-conflicts", outcome.conflicts()) : "");
                 }
+            }
+            if (mode != Mode.SUGGESTING && priority.getValue() != savedPriority) {
+                oficios.setPriority(id, priority.getValue());
+                savedPriority = priority.getValue();
             }
             body.markSaved();
             saved = content;

@@ -6,10 +6,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.rubrica.drafting.Priority;
 import org.rubrica.routing.RouteModels.Decision;
+import org.rubrica.routing.RouteModels.PendingQuery;
 import org.rubrica.routing.RouteModels.StepKind;
 import org.rubrica.routing.RouteModels.StepMode;
 import org.rubrica.routing.RouteModels.StepPlan;
+import org.rubrica.shared.FoldedText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -28,7 +31,8 @@ public class RouteRepository {
     }
 
     /** A step waiting for a person: the pending-work list. */
-    public record WaitingRow(UUID oficioId, int position, StepKind kind, Instant since, Instant dueAt) {
+    public record WaitingRow(UUID oficioId, int position, StepKind kind, Instant since, Instant dueAt,
+                             String subject, String oficioKind, Priority priority, long personId) {
     }
 
     private static final tools.jackson.core.type.TypeReference<List<StepPlan>> PLAN = new tools.jackson.core.type.TypeReference<>() {
@@ -75,7 +79,12 @@ public class RouteRepository {
     }
 
     public void replaceSteps(UUID oficioId, List<StepRow> steps, List<List<Long>> members) {
-        jdbc.sql("DELETE FROM routing_step WHERE oficio_id = ?").param(oficioId).update();
+        replaceStepsAfter(oficioId, 0, steps, members);
+    }
+
+    /** Keeps the first {@code kept} steps and puts these (numbered after them) in place of the rest. */
+    public void replaceStepsAfter(UUID oficioId, int kept, List<StepRow> steps, List<List<Long>> members) {
+        jdbc.sql("DELETE FROM routing_step WHERE oficio_id = ? AND position > ?").params(oficioId, kept).update();
         for (int i = 0; i < steps.size(); i++) {
             StepRow s = steps.get(i);
             long id = jdbc.sql("INSERT INTO routing_step (oficio_id, position, kind, mode, due_at) VALUES (?, ?, ?, ?, ?) RETURNING id")
@@ -101,9 +110,15 @@ public class RouteRepository {
                 .query(Long.class).list();
     }
 
-    public void start(UUID oficioId, int round, long submittedBy, Instant at) {
-        jdbc.sql("UPDATE routing_route SET round = ?, current_position = 1, submitted_at = ?, submitted_by = ? WHERE oficio_id = ?")
-                .params(round, Timestamp.from(at), submittedBy, oficioId).update();
+    /** Starts a round at step 1, with the envelope of the oficio as submitted (it cannot change in review). */
+    public void start(UUID oficioId, int round, long submittedBy, Instant at, String oficioKind, String subject,
+                      Priority priority) {
+        jdbc.sql("""
+                        UPDATE routing_route SET round = ?, current_position = 1, submitted_at = ?, submitted_by = ?,
+                            oficio_kind = ?, subject = ?, subject_key = ?, priority = ?
+                        WHERE oficio_id = ?""")
+                .params(round, Timestamp.from(at), submittedBy, oficioKind, subject, FoldedText.fold(subject),
+                        priority.name(), oficioId).update();
     }
 
     public void moveTo(UUID oficioId, Integer position) {
@@ -140,22 +155,59 @@ public class RouteRepository {
                 .params(oficioId, personId).query(Boolean.class).single();
     }
 
-    /** Current steps waiting for the person's decision, oldest first. */
-    public List<WaitingRow> waitingFor(long personId, int limit) {
-        return jdbc.sql("""
-                        SELECT r.oficio_id, s.position, s.kind, r.submitted_at, s.due_at
-                        FROM routing_step_member m
-                        JOIN routing_step s ON s.id = m.step_id
-                        JOIN routing_route r ON r.oficio_id = s.oficio_id AND r.current_position = s.position
-                        WHERE m.person_id = ?
-                          AND NOT EXISTS (SELECT 1 FROM routing_decision d WHERE d.oficio_id = r.oficio_id
-                                          AND d.round = r.round AND d.position = s.position AND d.person_id = m.person_id)
-                        ORDER BY s.due_at NULLS LAST, r.submitted_at
-                        LIMIT ?""")
-                .params(personId, limit)
+    /** Who the pending list is for: the person, and those they stand in for today as reviewer or signer. */
+    public record Waiting(long personId, List<Long> reviewsFor, List<Long> signsFor) {
+    }
+
+    private static final String WAITING = """
+            FROM routing_step_member m
+            JOIN routing_step s ON s.id = m.step_id
+            JOIN routing_route r ON r.oficio_id = s.oficio_id AND r.current_position = s.position
+            WHERE (m.person_id = :person OR (s.kind = 'REVIEW' AND m.person_id = ANY(:reviewsFor))
+                   OR (s.kind = 'SIGN' AND m.person_id = ANY(:signsFor)))
+              AND NOT EXISTS (SELECT 1 FROM routing_decision d WHERE d.oficio_id = r.oficio_id
+                              AND d.round = r.round AND d.position = s.position AND d.person_id = m.person_id)
+              AND (CAST(:stepKind AS varchar) IS NULL OR s.kind = :stepKind)
+              AND (CAST(:text AS varchar) IS NULL OR r.subject_key LIKE '%' || :text || '%')
+              AND (NOT :overdueOnly OR s.due_at < :now)
+              AND (NOT :urgentOnly OR r.priority = 'URGENT')
+            """;
+
+    /** One page of the steps waiting for these people's decision; {@code text} already folded. */
+    public List<WaitingRow> waiting(Waiting who, PendingQuery query, String text, Instant now, int offset, int limit) {
+        String direction = query.descending() ? " DESC" : "";
+        String order = switch (query.order()) {
+            case DUE -> "s.due_at" + direction + " NULLS LAST"; // no due date: last either way
+            case WAITING_SINCE -> "r.submitted_at" + direction;
+            case PRIORITY -> "r.priority" + (query.descending() ? "" : " DESC") + ", s.due_at NULLS LAST"; // URGENT first
+            case SUBJECT -> "r.subject_key" + direction;
+        };
+        return bind(jdbc.sql("""
+                        SELECT r.oficio_id, s.position, s.kind, r.submitted_at, s.due_at, r.subject, r.oficio_kind,
+                               r.priority, m.person_id
+                        """ + WAITING + " ORDER BY " + order + ", r.submitted_at, r.oficio_id, m.person_id"
+                        + " OFFSET :offset LIMIT :limit"), who, query, text, now)
+                .param("offset", offset).param("limit", limit)
                 .query((rs, n) -> new WaitingRow(rs.getObject(1, UUID.class), rs.getInt(2),
-                        StepKind.valueOf(rs.getString(3)), instant(rs.getTimestamp(4)), instant(rs.getTimestamp(5))))
+                        StepKind.valueOf(rs.getString(3)), instant(rs.getTimestamp(4)), instant(rs.getTimestamp(5)),
+                        rs.getString(6), rs.getString(7), Priority.valueOf(rs.getString(8)), rs.getLong(9)))
                 .list();
+    }
+
+    public int countWaiting(Waiting who, PendingQuery query, String text, Instant now) {
+        return bind(jdbc.sql("SELECT count(*) " + WAITING), who, query, text, now).query(Integer.class).single();
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec sql, Waiting who, PendingQuery query,
+                                                 String text, Instant now) {
+        return sql.param("person", who.personId())
+                .param("reviewsFor", who.reviewsFor().toArray(Long[]::new))
+                .param("signsFor", who.signsFor().toArray(Long[]::new))
+                .param("stepKind", query.stepKind() == null ? null : query.stepKind().name())
+                .param("text", text == null || text.isBlank() ? null : text)
+                .param("overdueOnly", query.overdueOnly())
+                .param("urgentOnly", query.urgentOnly())
+                .param("now", Timestamp.from(now));
     }
 
     /** A current step with a due date, and who on it has not decided yet. */

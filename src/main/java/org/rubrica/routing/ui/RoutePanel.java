@@ -7,7 +7,9 @@ import java.util.UUID;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -36,20 +38,24 @@ import org.rubrica.shared.ui.Notices;
 
 /**
  * An oficio's route on its page: the steps with each person's decision; for the owner of a draft, the plan
- * (add and remove steps) and "submit"; for the person a step waits for, approve, request changes or reject.
+ * (add and remove steps), "submit" and, for a head, "keep as the unit's usual route"; in review, its author may
+ * still change the steps not reached; for the person a step waits for, approve, request changes or reject.
  */
 public class RoutePanel extends Div {
 
     private final RoutingService routing;
     private final Directory directory;
     private final UUID oficioId;
+    private final String templateCode;
     private final Runnable onChange;
     private final List<StepPlan> plan = new ArrayList<>();
+    private int fixedSteps;
 
-    public RoutePanel(RoutingService routing, Directory directory, UUID oficioId, Runnable onChange) {
+    public RoutePanel(RoutingService routing, Directory directory, UUID oficioId, String templateCode, Runnable onChange) {
         this.routing = routing;
         this.directory = directory;
         this.oficioId = oficioId;
+        this.templateCode = templateCode;
         this.onChange = onChange;
         addClassName("route-panel");
         setId("route-panel");
@@ -115,6 +121,7 @@ public class RoutePanel extends Div {
     }
 
     private Div planForm(RouteView route) {
+        fixedSteps = route.fixedSteps();
         if (plan.isEmpty()) {
             route.steps().forEach(s -> plan.add(new StepPlan(s.kind(), s.mode(),
                     s.members().stream().map(MemberView::personId).toList(), s.dueAt())));
@@ -155,29 +162,65 @@ public class RoutePanel extends Div {
             planned.setText(describePlan());
         });
         add.setId("route-add-step");
-        var clear = new Button(getTranslation("route.clear"), e -> {
-            plan.clear();
+        var removeLast = new Button(getTranslation("route.remove-last"), e -> {
+            if (plan.size() > fixedSteps) {
+                plan.removeLast();
+            }
             planned.setText(describePlan());
         });
+        removeLast.setId("route-remove-last");
         var save = new Button(getTranslation("route.save"), e -> act(() -> {
             routing.setRoute(oficioId, List.copyOf(plan));
             Notices.success(getTranslation("route.saved"));
         }));
         save.setId("route-save");
-        var submit = new Button(getTranslation("route.submit"), e -> act(() -> {
-            routing.setRoute(oficioId, List.copyOf(plan));
-            routing.submit(oficioId);
-            Notices.success(getTranslation("route.submitted"));
-        }));
-        submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        submit.setId("route-submit");
+        var buttons = new HorizontalLayout(removeLast, save);
+        if (route.fixedSteps() == 0) { // a draft: its owner sends it
+            var submit = new Button(getTranslation("route.submit"), e -> act(() -> {
+                routing.setRoute(oficioId, List.copyOf(plan));
+                routing.submit(oficioId);
+                Notices.success(getTranslation("route.submitted"));
+            }));
+            submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            submit.setId("route-submit");
+            buttons.add(submit);
+        }
+        if (route.fixedSteps() == 0 && routing.keepsPresets()) {
+            buttons.add(presetButton());
+        }
         var row = new HorizontalLayout(kind, mode, people, due, add);
         row.setAlignItems(FlexComponent.Alignment.BASELINE);
         row.setWrap(true);
-        var form = new Div(new Paragraph(getTranslation("route.plan.help")), row, planned,
-                new HorizontalLayout(clear, save, submit));
+        var help = new Paragraph(route.fixedSteps() == 0 ? getTranslation("route.plan.help")
+                : getTranslation("route.fixed", route.fixedSteps()));
+        var form = new Div(help, row, planned, buttons);
         form.addClassName("route-plan");
         return form;
+    }
+
+    /** A head keeps the plan as the unit's usual route: for this template, or for every draft of the unit. */
+    private Button presetButton() {
+        var button = new Button(getTranslation("route.preset.save"), e -> {
+            var forTemplate = new Checkbox(getTranslation("route.preset.template-only"), true);
+            forTemplate.setId("route-preset-template-only");
+            var dialog = new ConfirmDialog();
+            dialog.setHeader(getTranslation("route.preset.save"));
+            dialog.add(new Paragraph(getTranslation("route.preset.help")), forTemplate);
+            dialog.setCancelable(true);
+            dialog.setCancelText(getTranslation("action.cancel"));
+            dialog.setConfirmText(getTranslation("route.preset.confirm"));
+            dialog.addConfirmListener(c -> {
+                try {
+                    routing.savePreset(forTemplate.getValue() ? templateCode : null, List.copyOf(plan));
+                    Notices.success(getTranslation("route.preset.saved"));
+                } catch (InvalidInputException ex) {
+                    Notices.error(getTranslation(ex.messageKey(), ex.arguments()));
+                }
+            });
+            dialog.open();
+        });
+        button.setId("route-preset-save");
+        return button;
     }
 
     private String describePlan() {

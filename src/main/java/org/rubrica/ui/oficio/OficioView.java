@@ -114,6 +114,7 @@ class OficioView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         var facts = new Div(
                 fact("oficio.sender", oficio.senderUnitName() + " · " + oficio.authorName()),
                 fact("oficio.recipient", oficio.recipientUnitName()),
+                fact("oficio.priority", getTranslation("oficio.priority." + oficio.priority().name())),
                 fact("oficio.number", oficio.number() == null ? getTranslation("oficio.number.none") : oficio.number()),
                 fact("oficio.created", Formats.dateTime(oficio.createdAt(), getLocale())),
                 fact("oficio.sent", oficio.sentAt() == null ? "—" : Formats.dateTime(oficio.sentAt(), getLocale())));
@@ -123,7 +124,7 @@ class OficioView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         byte[] bytes = oficios.pdf(oficio.id());
         pdf.show(bytes, oficios.pageImages(bytes), "oficio-" + oficio.id() + ".pdf");
 
-        var route = new RoutePanel(routing, directory, oficio.id(), () -> show(oficios.get(oficio.id())));
+        var route = new RoutePanel(routing, directory, oficio.id(), oficio.templateCode(), () -> show(oficios.get(oficio.id())));
         var side = new Div(facts, actions, route, new H3(getTranslation("trail.title")), new TrailList(trail.of(oficio.id())));
         side.addClassName("oficio-side");
         var body = new FlexLayout(pdf, side);
