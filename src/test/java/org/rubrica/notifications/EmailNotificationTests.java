@@ -16,10 +16,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rubrica.Acting;
 import org.rubrica.RubricaTest;
+import org.rubrica.audit.Trail;
+import org.rubrica.audit.TrailEntry;
+import org.rubrica.directory.Delegations;
 import org.rubrica.directory.Directory;
 import org.rubrica.directory.Person;
 import org.rubrica.drafting.DraftContent;
 import org.rubrica.drafting.OficioService;
+import org.rubrica.drafting.OficioStatus;
 import org.rubrica.notifications.internal.MailNotifier;
 import org.rubrica.routing.RouteModels.Decision;
 import org.rubrica.routing.RouteModels.StepKind;
@@ -30,7 +34,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** Notifications by e-mail through a real SMTP server in the test JVM: at once, as a daily digest, or not at all. */
+/**
+ * Notifications by e-mail through a real SMTP server in the test JVM: at once, as a daily digest, or not at all;
+ * and the whole approval story, where everyone involved hears of their part in the app and by e-mail.
+ */
 @RubricaTest
 class EmailNotificationTests {
 
@@ -58,6 +65,8 @@ class EmailNotificationTests {
     @Autowired Notifications notifications;
     @Autowired MailNotifier mail;
     @Autowired Directory directory;
+    @Autowired Delegations delegations;
+    @Autowired Trail trail;
 
     @AfterEach
     void logout() {
@@ -85,6 +94,118 @@ class EmailNotificationTests {
                 throw new IllegalStateException(e);
             }
         }).toList();
+    }
+
+    /** Waits (mail is sent on a worker thread after commit) for a message to this address about the oficio. */
+    private MimeMessage awaitMail(String email, UUID oficioId, String subjectPart) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            var found = to(email).stream().filter(m -> text(m).contains("/oficios/" + oficioId))
+                    .filter(m -> subject(m).contains(subjectPart)).findFirst();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no e-mail to " + email + " about " + oficioId + " saying «" + subjectPart + "»");
+    }
+
+    /** The messages to this address about the oficio, once at least {@code count} have arrived (or 10 s passed). */
+    private List<MimeMessage> awaitMails(String email, UUID oficioId, int count) throws InterruptedException {
+        List<MimeMessage> about = List.of();
+        for (int i = 0; i < 100 && about.size() < count; i++) {
+            Thread.sleep(100);
+            about = to(email).stream().filter(m -> text(m).contains("/oficios/" + oficioId)).toList();
+        }
+        Thread.sleep(200); // and a moment more, for any that should not come
+        return to(email).stream().filter(m -> text(m).contains("/oficios/" + oficioId)).toList();
+    }
+
+    private static String subject(MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<String> notified(String username, UUID oficioId) {
+        acting.as(username);
+        return notifications.mine().stream().filter(n -> oficioId.equals(n.oficioId())).map(Notification::kind)
+                .toList().reversed(); // oldest first
+    }
+
+    /**
+     * The story the routing issue is done with: drafter → reviewer requests changes → drafter fixes → reviewer
+     * approves → the substitute of the absent director approves the signing step. Each person is told in the app
+     * and by e-mail, and the trail tells the whole story.
+     */
+    @Test
+    void the_approval_story_with_changes_and_a_substitute_reaches_everyone_in_the_app_and_by_mail() throws Exception {
+        Person drafter = directory.person(acting.personId(Acting.DRAFTER));
+        Person reviewer = person("Ing. Sergio Ramírez Treviño");       // Secretario de Obras Públicas
+        Person director = person("Arq. Beatriz Elena Campos Rangel");  // Directora de Obras Públicas, away this week
+        Person substitute = person("Ing. Raúl Esquivel Mora");         // stands in for her as signer
+
+        acting.as(Acting.DRAFTER);
+        UUID id = oficios.startDraft("oficio", new DraftContent(acting.unitId("SEC/DGE"), "Bacheo de la avenida Juárez",
+                "<p>Se informa el programa de bacheo.</p>", Map.of()));
+        routing.setRoute(id, List.of(new StepPlan(StepKind.REVIEW, StepMode.ALL, List.of(reviewer.id()), null),
+                new StepPlan(StepKind.SIGN, StepMode.ALL, List.of(director.id()), null)));
+        routing.submit(id);
+        awaitMail(reviewer.email(), id, "Espera su revisión");
+
+        acting.as(reviewer.username());
+        routing.decide(id, Decision.CHANGES_REQUESTED, "Agregue el presupuesto autorizado.");
+        awaitMail(drafter.email(), id, "solicitó cambios");
+
+        acting.as(Acting.DRAFTER);
+        assertThat(oficios.get(id).status()).isEqualTo(OficioStatus.CHANGES_REQUESTED);
+        oficios.saveDraft(id, new DraftContent(acting.unitId("SEC/DGE"), "Bacheo de la avenida Juárez",
+                "<p>Se informa el programa de bacheo, con un presupuesto autorizado de $1,200,000.</p>", Map.of()),
+                oficios.get(id).version());
+        routing.submit(id);
+
+        acting.as(director.username()); // before leaving, the director names her substitute for signing
+        java.time.LocalDate today = java.time.LocalDate.now();
+        long delegation = delegations.delegate(substitute.id(), false, true, today, today.plusDays(7));
+        try {
+            acting.as(reviewer.username());
+            routing.decide(id, Decision.APPROVED, "Correcto.");
+            awaitMail(director.email(), id, "Espera su aprobación para firma");
+            awaitMail(substitute.email(), id, "Por ausencia de " + director.fullName());
+
+            acting.as(substitute.username());
+            routing.decide(id, Decision.APPROVED, "Por ausencia de la titular.");
+        } finally {
+            acting.as(director.username());
+            delegations.revoke(delegation);
+        }
+        acting.as(Acting.DRAFTER);
+        assertThat(oficios.get(id).status()).isEqualTo(OficioStatus.APPROVED);
+
+        assertThat(notified(Acting.DRAFTER, id)).containsExactly("DECIDED_CHANGES_REQUESTED", "DECIDED_APPROVED",
+                "DECIDED_APPROVED", "ROUTE_COMPLETED");
+        assertThat(notified(reviewer.username(), id)).containsExactly("REVIEW_WAITING", "REVIEW_WAITING");
+        assertThat(notified(director.username(), id)).containsExactly("SIGN_WAITING", "ACTED_FOR_APPROVED");
+        assertThat(notified(substitute.username(), id)).containsExactly("SIGN_WAITING_FOR");
+        awaitMail(drafter.email(), id, "Listo para firma");
+        awaitMail(director.email(), id, substitute.fullName() + " aprobó por su ausencia");
+        assertThat(awaitMails(drafter.email(), id, 4)).hasSize(4); // one per notification, none twice
+        assertThat(awaitMails(reviewer.email(), id, 2)).hasSize(2);
+        assertThat(awaitMails(director.email(), id, 2)).hasSize(2);
+        assertThat(awaitMails(substitute.email(), id, 1)).hasSize(1);
+
+        acting.as(Acting.DRAFTER);
+        List<TrailEntry> story = trail.of(id);
+        assertThat(story).extracting(TrailEntry::type).containsSubsequence("CREATED", "SUBMITTED",
+                "REVIEW_CHANGES_REQUESTED", "EDITED", "SUBMITTED", "REVIEW_APPROVED", "SIGN_APPROVED_FOR",
+                "ROUTE_COMPLETED");
+        assertThat(story).filteredOn(e -> e.type().equals("REVIEW_CHANGES_REQUESTED")).singleElement()
+                .satisfies(e -> assertThat(e.actorName()).isEqualTo(reviewer.fullName()))
+                .satisfies(e -> assertThat(e.detail()).contains("Agregue el presupuesto autorizado."));
+        assertThat(story).filteredOn(e -> e.type().equals("SIGN_APPROVED_FOR")).singleElement()
+                .satisfies(e -> assertThat(e.actorName()).isEqualTo(substitute.fullName()))
+                .satisfies(e -> assertThat(e.detail()).contains(director.fullName(), "Por ausencia de la titular."));
     }
 
     @Test
