@@ -191,23 +191,27 @@ public class RoutingService {
      * @throws InvalidInputException as {@link #setRoute} for a bad plan
      */
     public void savePreset(String templateCode, List<StepPlan> plan) {
+        Actor actor = presetKeeper();
+        check(plan);
+        routes.savePreset(actor.unitId(), presetKey(templateCode), plan, actor.personId(), clock.instant());
+    }
+
+    /** The current head's unit's usual route for exactly this template (or, null, for all), empty if none. */
+    @Transactional(readOnly = true)
+    public List<StepPlan> unitPreset(String templateCode) {
+        return routes.exactPreset(presetKeeper().unitId(), presetKey(templateCode)).orElse(List.of());
+    }
+
+    private Actor presetKeeper() {
         Actor actor = currentActor.require();
-        if (!keepsPresets(actor)) {
+        if (!actor.hasRoleIn(actor.unitId(), Role.SIGNER)) {
             throw new AccessDeniedException(actor.username() + " does not keep " + actor.unitId() + "'s routes");
         }
-        check(plan);
-        routes.savePreset(actor.unitId(), templateCode == null || templateCode.isBlank() ? null : templateCode.strip(),
-                plan, actor.personId(), clock.instant());
+        return actor;
     }
 
-    /** Whether the current person keeps their unit's usual routes (they sign for it). */
-    @Transactional(readOnly = true)
-    public boolean keepsPresets() {
-        return keepsPresets(currentActor.require());
-    }
-
-    private static boolean keepsPresets(Actor actor) {
-        return actor.hasRoleIn(actor.unitId(), Role.SIGNER);
+    private static String presetKey(String templateCode) {
+        return templateCode == null || templateCode.isBlank() ? null : templateCode.strip();
     }
 
     /** The route a draft would start with: its sender unit's preset for its template, else the unit's general one. */
@@ -363,14 +367,16 @@ public class RoutingService {
                 delegations.standingInFor(actor.personId(), Delegations.Duty.SIGN));
     }
 
-    /** The filter words folded like the stored subject, LIKE's own wildcards taken literally. */
-    private static String pattern(PendingQuery query) {
-        String text = query.text() == null ? null : query.text().strip();
-        if (text == null || text.isEmpty()) {
-            return null;
-        }
-        String folded = FoldedText.fold(text.length() > 100 ? text.substring(0, 100) : text);
-        return folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    /**
+     * Each word of the filter (up to 10) as a LIKE pattern over the subject folded the same way, LIKE's own
+     * wildcards taken literally: "educacion pv7" finds "Educación básica: becas PV7".
+     */
+    private static List<String> pattern(PendingQuery query) {
+        String raw = query.text() == null ? "" : query.text().strip();
+        String text = FoldedText.fold(raw.length() > 200 ? raw.substring(0, 200) : raw);
+        return java.util.Arrays.stream(text.split("\\s+")).filter(w -> !w.isEmpty()).limit(10)
+                .map(w -> "%" + w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+                .toList();
     }
 
     /**

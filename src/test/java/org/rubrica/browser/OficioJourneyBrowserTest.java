@@ -56,6 +56,8 @@ class OficioJourneyBrowserTest {
     @Autowired org.rubrica.drafting.OficioService oficios;
     @Autowired org.rubrica.drafting.ReviewService review;
     @Autowired org.rubrica.drafting.InvitationService invitations;
+    @Autowired org.rubrica.routing.RoutingService routing;
+    @Autowired org.rubrica.notifications.Notifications notifications;
     WebDriver browser;
     WebDriverWait wait;
 
@@ -312,6 +314,33 @@ class OficioJourneyBrowserTest {
         assertThat(trail.getText()).contains("invitado a sugerir cambios", "Cambios sugeridos", "Cambio aceptado",
                 "Cambio rechazado");
         assertThat(js("return window.__xss === undefined")).isEqualTo(true);
+    }
+
+    /** Server push: the bell of a page left open counts a decision taken meanwhile by someone else. */
+    @Test
+    void the_bell_of_an_open_page_lights_up_when_a_reviewer_decides() throws IOException {
+        acting.as(Acting.DRAFTER);
+        UUID id = oficios.startDraft("oficio", new org.rubrica.drafting.DraftContent(acting.unitId("SEC/DGE"),
+                "Aviso en vivo", "<p>Texto.</p>", java.util.Map.of()));
+        routing.setRoute(id, java.util.List.of(
+                new org.rubrica.routing.RouteModels.StepPlan(org.rubrica.routing.RouteModels.StepKind.REVIEW,
+                        org.rubrica.routing.RouteModels.StepMode.ALL, java.util.List.of(acting.personId("sramirez")), null),
+                new org.rubrica.routing.RouteModels.StepPlan(org.rubrica.routing.RouteModels.StepKind.SIGN,
+                        org.rubrica.routing.RouteModels.StepMode.ALL, java.util.List.of(acting.personId("bcampos")), null)));
+        routing.submit(id);
+        notifications.markAllRead();
+        login(Acting.DRAFTER);
+        open("/pendientes");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("pending")));
+        waitForServer();
+        assertThat(browser.findElement(By.id("notifications-bell")).getText()).isEmpty();
+
+        acting.as("sramirez"); // the reviewer, elsewhere
+        routing.decide(id, org.rubrica.routing.RouteModels.Decision.CHANGES_REQUESTED, "Precise las fechas.");
+        acting.nobody();
+        wait.until(ExpectedConditions.textToBe(By.id("notifications-bell"), "1"));
+        assertThat(browser.getCurrentUrl()).endsWith("/pendientes"); // no navigation: pushed
+        screenshot("10-live-bell");
     }
 
     private void acceptAnyAlert() {

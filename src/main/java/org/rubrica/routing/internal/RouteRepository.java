@@ -53,6 +53,12 @@ public class RouteRepository {
                 .params(unitId, templateCode, json.writeValueAsString(plan), savedBy, Timestamp.from(at)).update();
     }
 
+    /** The unit's preset for exactly this template, or (null) its general one. */
+    public Optional<List<StepPlan>> exactPreset(long unitId, String templateCode) {
+        return jdbc.sql("SELECT steps::text FROM routing_preset WHERE unit_id = ? AND coalesce(template_code, '') = coalesce(?, '')")
+                .params(unitId, templateCode).query(String.class).optional().map(raw -> json.readValue(raw, PLAN));
+    }
+
     /** The preset for the template if the unit has one, else the unit's general one. */
     public Optional<List<StepPlan>> preset(long unitId, String templateCode) {
         return jdbc.sql("""
@@ -168,13 +174,13 @@ public class RouteRepository {
               AND NOT EXISTS (SELECT 1 FROM routing_decision d WHERE d.oficio_id = r.oficio_id
                               AND d.round = r.round AND d.position = s.position AND d.person_id = m.person_id)
               AND (CAST(:stepKind AS varchar) IS NULL OR s.kind = :stepKind)
-              AND (CAST(:text AS varchar) IS NULL OR r.subject_key LIKE '%' || :text || '%')
+              AND (cardinality(CAST(:words AS varchar[])) = 0 OR r.subject_key LIKE ALL (CAST(:words AS varchar[])))
               AND (NOT :overdueOnly OR s.due_at < :now)
               AND (NOT :urgentOnly OR r.priority = 'URGENT')
             """;
 
-    /** One page of the steps waiting for these people's decision; {@code text} already folded. */
-    public List<WaitingRow> waiting(Waiting who, PendingQuery query, String text, Instant now, int offset, int limit) {
+    /** One page of the steps waiting for these people's decision, whose subject is LIKE all these patterns. */
+    public List<WaitingRow> waiting(Waiting who, PendingQuery query, List<String> words, Instant now, int offset, int limit) {
         String direction = query.descending() ? " DESC" : "";
         String order = switch (query.order()) {
             case DUE -> "s.due_at" + direction + " NULLS LAST"; // no due date: last either way
@@ -186,7 +192,7 @@ public class RouteRepository {
                         SELECT r.oficio_id, s.position, s.kind, r.submitted_at, s.due_at, r.subject, r.oficio_kind,
                                r.priority, m.person_id
                         """ + WAITING + " ORDER BY " + order + ", r.submitted_at, r.oficio_id, m.person_id"
-                        + " OFFSET :offset LIMIT :limit"), who, query, text, now)
+                        + " OFFSET :offset LIMIT :limit"), who, query, words, now)
                 .param("offset", offset).param("limit", limit)
                 .query((rs, n) -> new WaitingRow(rs.getObject(1, UUID.class), rs.getInt(2),
                         StepKind.valueOf(rs.getString(3)), instant(rs.getTimestamp(4)), instant(rs.getTimestamp(5)),
@@ -194,17 +200,17 @@ public class RouteRepository {
                 .list();
     }
 
-    public int countWaiting(Waiting who, PendingQuery query, String text, Instant now) {
-        return bind(jdbc.sql("SELECT count(*) " + WAITING), who, query, text, now).query(Integer.class).single();
+    public int countWaiting(Waiting who, PendingQuery query, List<String> words, Instant now) {
+        return bind(jdbc.sql("SELECT count(*) " + WAITING), who, query, words, now).query(Integer.class).single();
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec sql, Waiting who, PendingQuery query,
-                                                 String text, Instant now) {
+                                                 List<String> words, Instant now) {
         return sql.param("person", who.personId())
                 .param("reviewsFor", who.reviewsFor().toArray(Long[]::new))
                 .param("signsFor", who.signsFor().toArray(Long[]::new))
                 .param("stepKind", query.stepKind() == null ? null : query.stepKind().name())
-                .param("text", text == null || text.isBlank() ? null : text)
+                .param("words", words.toArray(String[]::new))
                 .param("overdueOnly", query.overdueOnly())
                 .param("urgentOnly", query.urgentOnly())
                 .param("now", Timestamp.from(now));

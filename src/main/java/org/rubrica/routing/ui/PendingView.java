@@ -59,7 +59,7 @@ class PendingView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(p -> getTranslation("oficio.priority." + p.priority().name()))
                 .setHeader(getTranslation("oficio.priority")).setSortProperty(PendingOrder.PRIORITY.name())
                 .setPartNameGenerator(p -> p.priority() == Priority.URGENT ? "urgent" : null)
-                .setAutoWidth(true).setFlexGrow(0);
+                .setWidth("9rem").setFlexGrow(0);
         grid.addColumn(p -> getTranslation("route.kind." + p.stepKind().name())).setHeader(getTranslation("pending.step"))
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(PendingItem::subject).setHeader(getTranslation("oficio.subject")).setFlexGrow(3)
@@ -68,11 +68,11 @@ class PendingView extends VerticalLayout implements HasDynamicTitle {
                 .setFlexGrow(1);
         grid.addColumn(p -> age(p.waitingSince())).setHeader(getTranslation("pending.age"))
                 .setTooltipGenerator(p -> Formats.dateTime(p.waitingSince(), getLocale()))
-                .setSortProperty(PendingOrder.WAITING_SINCE.name()).setAutoWidth(true).setFlexGrow(0);
+                .setSortProperty(PendingOrder.WAITING_SINCE.name()).setWidth("9rem").setFlexGrow(0);
         grid.addColumn(p -> p.dueAt() == null ? "—" : Formats.dateTime(p.dueAt(), getLocale()))
                 .setHeader(getTranslation("pending.due")).setSortProperty(PendingOrder.DUE.name())
                 .setPartNameGenerator(p -> p.dueAt() != null && p.dueAt().isBefore(clock.instant()) ? "overdue" : null)
-                .setAutoWidth(true).setFlexGrow(0);
+                .setWidth("12rem").setFlexGrow(0);
         grid.setItems(query -> routing.myPending(query(query), query.getOffset(), query.getLimit()).stream(),
                 query -> routing.countMyPending(query(query)));
         grid.setSelectionMode(Grid.SelectionMode.MULTI);

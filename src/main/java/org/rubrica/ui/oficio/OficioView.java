@@ -124,7 +124,7 @@ class OficioView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         byte[] bytes = oficios.pdf(oficio.id());
         pdf.show(bytes, oficios.pageImages(bytes), "oficio-" + oficio.id() + ".pdf");
 
-        var route = new RoutePanel(routing, directory, oficio.id(), oficio.templateCode(), () -> show(oficios.get(oficio.id())));
+        var route = new RoutePanel(routing, directory, oficio.id(), () -> show(oficios.get(oficio.id())));
         var side = new Div(facts, actions, route, new H3(getTranslation("trail.title")), new TrailList(trail.of(oficio.id())));
         side.addClassName("oficio-side");
         var body = new FlexLayout(pdf, side);
