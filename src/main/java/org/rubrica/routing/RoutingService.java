@@ -281,18 +281,18 @@ public class RoutingService {
                 text, oficio.authorId(), oficio.subject(), now));
         if (decision == Decision.CHANGES_REQUESTED) {
             oficios.moveAlongRoute(oficioId, OficioStatus.IN_REVIEW, OficioStatus.CHANGES_REQUESTED);
-            routes.moveTo(oficioId, null);
+            routes.moveTo(oficioId, null, now);
         } else if (decision == Decision.REJECTED) {
             oficios.moveAlongRoute(oficioId, OficioStatus.IN_REVIEW, OficioStatus.CANCELLED);
-            routes.moveTo(oficioId, null);
+            routes.moveTo(oficioId, null, now);
         } else if (stepDone(step, members, routes.decisions(oficioId, route.round()))) {
             StepRow next = steps.stream().filter(s -> s.position() == step.position() + 1).findFirst().orElse(null);
             if (next == null) {
                 oficios.moveAlongRoute(oficioId, OficioStatus.IN_REVIEW, OficioStatus.APPROVED);
-                routes.moveTo(oficioId, null);
+                routes.moveTo(oficioId, null, now);
                 events.publishEvent(new RoutingEvents.RouteCompleted(oficioId, oficio.authorId(), oficio.subject(), now));
             } else {
-                routes.moveTo(oficioId, next.position());
+                routes.moveTo(oficioId, next.position(), now);
                 reach(oficioId, next, oficio.subject(), now);
             }
         }

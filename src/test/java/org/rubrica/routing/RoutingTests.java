@@ -364,7 +364,12 @@ class RoutingTests {
                         e -> assertThat(e.messageKey()).isEqualTo("routing.step-reached"));
         as(DIRECTOR);
         routing.decide(id, Decision.APPROVED, null);
+        as(SECRETARY); // the signature is open to either head: both are waited for
+        assertThat(routing.myPending()).extracting(RouteModels.PendingItem::oficioId).contains(id);
+        as(DIRECTOR);
         routing.decide(id, Decision.APPROVED, null);
+        as(SECRETARY); // one signed ("any"): the other is no longer waited for
+        assertThat(routing.myPending()).extracting(RouteModels.PendingItem::oficioId).doesNotContain(id);
         acting.as(Acting.DRAFTER);
         assertThat(oficios.get(id).status()).isEqualTo(OficioStatus.APPROVED);
         assertThatThrownBy(() -> routing.setRoute(id, List.of(reached))).isInstanceOf(AccessDeniedException.class);

@@ -120,20 +120,39 @@ public class RouteRepository {
     public void start(UUID oficioId, int round, long submittedBy, Instant at, String oficioKind, String subject,
                       Priority priority) {
         jdbc.sql("""
-                        UPDATE routing_route SET round = ?, current_position = 1, submitted_at = ?, submitted_by = ?,
+                        UPDATE routing_route SET round = ?, submitted_at = ?, submitted_by = ?,
                             oficio_kind = ?, subject = ?, subject_key = ?, priority = ?
                         WHERE oficio_id = ?""")
                 .params(round, Timestamp.from(at), submittedBy, oficioKind, subject, FoldedText.fold(subject),
                         priority.name(), oficioId).update();
+        moveTo(oficioId, 1, at);
     }
 
-    public void moveTo(UUID oficioId, Integer position) {
+    /**
+     * Makes this step (or, null, none) the one waiting: its members become the people waited for, since {@code at};
+     * whoever was waited for at the step before no longer is.
+     */
+    public void moveTo(UUID oficioId, Integer position, Instant at) {
         jdbc.sql("UPDATE routing_route SET current_position = ? WHERE oficio_id = ?").params(position, oficioId).update();
+        jdbc.sql("DELETE FROM routing_waiting WHERE oficio_id = ?").param(oficioId).update();
+        if (position != null) {
+            jdbc.sql("""
+                            INSERT INTO routing_waiting (oficio_id, person_id, position, kind, due_at, since, priority,
+                                                         subject, subject_key, oficio_kind)
+                            SELECT r.oficio_id, m.person_id, s.position, s.kind, s.due_at, ?, r.priority, r.subject,
+                                   r.subject_key, r.oficio_kind
+                            FROM routing_route r
+                            JOIN routing_step s ON s.oficio_id = r.oficio_id AND s.position = r.current_position
+                            JOIN routing_step_member m ON m.step_id = s.id
+                            WHERE r.oficio_id = ?""")
+                    .params(Timestamp.from(at), oficioId).update();
+        }
     }
 
-    /** @return false when that person already decided on that step in that round */
+    /** @return false when that person already decided on that step in that round; else they are no longer waited for */
     public boolean decide(UUID oficioId, int round, int position, StepKind kind, long personId, long actedBy,
                           Decision decision, String comment, Instant at) {
+        jdbc.sql("DELETE FROM routing_waiting WHERE oficio_id = ? AND person_id = ?").params(oficioId, personId).update();
         return jdbc.sql("""
                         INSERT INTO routing_decision (oficio_id, round, position, kind, person_id, acted_by, decision, comment,
                             decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -166,32 +185,29 @@ public class RouteRepository {
     }
 
     private static final String WAITING = """
-            FROM routing_step_member m
-            JOIN routing_step s ON s.id = m.step_id
-            JOIN routing_route r ON r.oficio_id = s.oficio_id AND r.current_position = s.position
-            WHERE (m.person_id = :person OR (s.kind = 'REVIEW' AND m.person_id = ANY(:reviewsFor))
-                   OR (s.kind = 'SIGN' AND m.person_id = ANY(:signsFor)))
-              AND NOT EXISTS (SELECT 1 FROM routing_decision d WHERE d.oficio_id = r.oficio_id
-                              AND d.round = r.round AND d.position = s.position AND d.person_id = m.person_id)
-              AND (CAST(:stepKind AS varchar) IS NULL OR s.kind = :stepKind)
-              AND (cardinality(CAST(:words AS varchar[])) = 0 OR r.subject_key LIKE ALL (CAST(:words AS varchar[])))
-              AND (NOT :overdueOnly OR s.due_at < :now)
-              AND (NOT :urgentOnly OR r.priority = 'URGENT')
+            FROM routing_waiting w
+            WHERE w.person_id = ANY(:people)
+              AND (w.person_id = :person OR (w.kind = 'REVIEW' AND w.person_id = ANY(:reviewsFor))
+                   OR (w.kind = 'SIGN' AND w.person_id = ANY(:signsFor)))
+              AND (CAST(:stepKind AS varchar) IS NULL OR w.kind = :stepKind)
+              AND (cardinality(CAST(:words AS varchar[])) = 0 OR w.subject_key LIKE ALL (CAST(:words AS varchar[])))
+              AND (NOT :overdueOnly OR w.due_at < :now)
+              AND (NOT :urgentOnly OR w.priority = 'URGENT')
             """;
 
     /** One page of the steps waiting for these people's decision, whose subject is LIKE all these patterns. */
     public List<WaitingRow> waiting(Waiting who, PendingQuery query, List<String> words, Instant now, int offset, int limit) {
         String direction = query.descending() ? " DESC" : "";
         String order = switch (query.order()) {
-            case DUE -> "s.due_at" + direction + " NULLS LAST"; // no due date: last either way
-            case WAITING_SINCE -> "r.submitted_at" + direction;
-            case PRIORITY -> "r.priority" + (query.descending() ? "" : " DESC") + ", s.due_at NULLS LAST"; // URGENT first
-            case SUBJECT -> "r.subject_key" + direction;
+            case DUE -> "w.due_at" + direction + " NULLS LAST"; // no due date: last either way
+            case WAITING_SINCE -> "w.since" + direction;
+            case PRIORITY -> "w.priority" + (query.descending() ? "" : " DESC") + ", w.due_at NULLS LAST"; // URGENT first
+            case SUBJECT -> "w.subject_key" + direction;
         };
         return bind(jdbc.sql("""
-                        SELECT r.oficio_id, s.position, s.kind, r.submitted_at, s.due_at, r.subject, r.oficio_kind,
-                               r.priority, m.person_id
-                        """ + WAITING + " ORDER BY " + order + ", r.submitted_at, r.oficio_id, m.person_id"
+                        SELECT w.oficio_id, w.position, w.kind, w.since, w.due_at, w.subject, w.oficio_kind, w.priority,
+                               w.person_id
+                        """ + WAITING + " ORDER BY " + order + ", w.since, w.oficio_id, w.person_id"
                         + " OFFSET :offset LIMIT :limit"), who, query, words, now)
                 .param("offset", offset).param("limit", limit)
                 .query((rs, n) -> new WaitingRow(rs.getObject(1, UUID.class), rs.getInt(2),
@@ -206,7 +222,11 @@ public class RouteRepository {
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec sql, Waiting who, PendingQuery query,
                                                  List<String> words, Instant now) {
-        return sql.param("person", who.personId())
+        List<Long> people = new java.util.ArrayList<>(List.of(who.personId())); // one index scan over all of them
+        people.addAll(who.reviewsFor());
+        people.addAll(who.signsFor());
+        return sql.param("people", people.toArray(Long[]::new))
+                .param("person", who.personId())
                 .param("reviewsFor", who.reviewsFor().toArray(Long[]::new))
                 .param("signsFor", who.signsFor().toArray(Long[]::new))
                 .param("stepKind", query.stepKind() == null ? null : query.stepKind().name())
