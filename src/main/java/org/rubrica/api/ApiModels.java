@@ -65,6 +65,13 @@ public final class ApiModels {
                          Instant createdAt, Instant updatedAt, Instant sentAt, int version, Priority priority) {
     }
 
+    public record AssignmentRequest(
+            @Schema(description = "The receiving unit that assigns; may be left out when the caller receives for only one of the oficio's units") Long unitId,
+            List<Long> assigneeIds,
+            @Schema(example = "Prepare la respuesta con los datos del padrón.") String instructions,
+            @Schema(description = "Optional; not in the past") Instant dueAt) {
+    }
+
     public record PriorityChange(@Schema(description = "NORMAL or URGENT", example = "URGENT") Priority priority) {
     }
 

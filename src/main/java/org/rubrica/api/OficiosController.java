@@ -7,7 +7,9 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.rubrica.api.ApiModels.AssignmentRequest;
 import org.rubrica.api.ApiModels.InboxEntry;
+import org.rubrica.delivery.Assignment;
 import org.rubrica.api.ApiModels.NewOficio;
 import org.rubrica.api.ApiModels.Oficio;
 import org.rubrica.api.ApiModels.PriorityChange;
@@ -23,6 +25,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -89,6 +92,39 @@ class OficiosController {
         UUID oficioId = NotFoundException.parseId(id, "oficio");
         delivery.send(oficioId);
         return oficio(oficios.get(oficioId));
+    }
+
+    @GetMapping("/oficios/{id}/assignments")
+    @Operation(summary = "A received oficio's assignments (turnos) I may see: those of the units I receive for, and mine")
+    List<Assignment> assignments(@PathVariable String id) {
+        return delivery.assignments(NotFoundException.parseId(id, "oficio"));
+    }
+
+    @PostMapping("/oficios/{id}/assignments")
+    @Operation(summary = "Assign (turnar) a received oficio to people of the receiving unit, with instructions and a due date")
+    List<Assignment> assign(@PathVariable String id, @RequestBody AssignmentRequest request) {
+        UUID oficioId = NotFoundException.parseId(id, "oficio");
+        List<Long> units = delivery.assignableUnits(oficioId);
+        long unitId = request.unitId() != null ? request.unitId()
+                : units.size() == 1 ? units.getFirst() : -1; // several or none: the service refuses the unknown unit
+        delivery.assign(oficioId, unitId, request.assigneeIds(), request.instructions(), request.dueAt());
+        return delivery.assignments(oficioId);
+    }
+
+    @DeleteMapping("/oficios/{id}/assignments/{unitId}/{personId}")
+    @Operation(summary = "Withdraw a person's open assignment (to reassign it)")
+    List<Assignment> unassign(@PathVariable String id, @PathVariable long unitId, @PathVariable long personId) {
+        UUID oficioId = NotFoundException.parseId(id, "oficio");
+        delivery.unassign(oficioId, unitId, personId);
+        return delivery.assignments(oficioId);
+    }
+
+    @PostMapping("/oficios/{id}/assignments/attended")
+    @Operation(summary = "Mark my open assignment of the oficio as attended")
+    List<Assignment> attended(@PathVariable String id) {
+        UUID oficioId = NotFoundException.parseId(id, "oficio");
+        delivery.markAttended(oficioId);
+        return delivery.assignments(oficioId);
     }
 
     @GetMapping("/inbox")

@@ -80,18 +80,18 @@ class RoutingController {
     }
 
     @GetMapping("/pending")
-    @Operation(summary = "Reviews and signatures waiting for me (and for heads I stand in for): one page, filtered "
-            + "(step REVIEW or SIGN, words of the subject, overdue, urgent) and ordered (DUE, WAITING_SINCE, PRIORITY, "
+    @Operation(summary = "Reviews and signatures waiting for me (and for heads I stand in for) and received oficios "
+            + "turned to me: one page, filtered (work REVIEW, SIGN or ASSIGNED, words of the subject, overdue, urgent) and ordered (DUE, WAITING_SINCE, PRIORITY, "
             + "SUBJECT; soonest due first by default); limit 1–500, default 50. The total is in X-Total-Count.")
     ResponseEntity<List<RouteModels.PendingItem>> pending(@RequestParam(defaultValue = "50") int limit,
                                                           @RequestParam(defaultValue = "0") int offset,
-                                                          @RequestParam(required = false) RouteModels.StepKind step,
+                                                          @RequestParam(required = false) RouteModels.Work work,
                                                           @RequestParam(required = false) String q,
                                                           @RequestParam(defaultValue = "false") boolean overdue,
                                                           @RequestParam(defaultValue = "false") boolean urgent,
                                                           @RequestParam(defaultValue = "DUE") RouteModels.PendingOrder order,
                                                           @RequestParam(defaultValue = "false") boolean descending) {
-        var query = new RouteModels.PendingQuery(step, q, overdue, urgent, order, descending);
+        var query = new RouteModels.PendingQuery(work, q, overdue, urgent, order, descending);
         return ResponseEntity.ok().header("X-Total-Count", String.valueOf(routing.countMyPending(query)))
                 .body(routing.myPending(query, offset, limit));
     }

@@ -12,6 +12,16 @@ public final class DeliveryEvents {
     public record OficioDelivered(UUID oficioId, long unitId, Instant at) {
     }
 
+    /** The receiving unit turned the oficio to a person, with instructions and an optional due date. */
+    public record Assigned(UUID oficioId, long unitId, long assigneeId, long assignedById, String instructions,
+                           Instant dueAt, Instant at) {
+    }
+
+    /** An assignment ended: {@code REMOVED} by the receiving unit (reassigned), or {@code DONE} by its assignee. */
+    public record AssignmentClosed(UUID oficioId, long unitId, long assigneeId, long closedById, String reason,
+                                   Instant at) {
+    }
+
     /** The first time someone of the recipient unit opened it: the read receipt. */
     public record OficioRead(UUID oficioId, long unitId, long readerId, Instant at) {
     }

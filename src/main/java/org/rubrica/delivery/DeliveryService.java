@@ -6,12 +6,17 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.rubrica.delivery.internal.AssignmentRepository;
 import org.rubrica.delivery.internal.InboxRepository;
 import org.rubrica.directory.Actor;
 import org.rubrica.directory.CurrentActor;
 import org.rubrica.directory.Directory;
 import org.rubrica.drafting.OficioService;
 import org.rubrica.drafting.SentOficio;
+import org.rubrica.directory.Person;
+import org.rubrica.shared.InvalidInputException;
+import org.rubrica.shared.NotFoundException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,16 +31,21 @@ public class DeliveryService {
 
     private static final int INBOX_LIMIT = 500;
 
+    public static final int INSTRUCTIONS_MAX = 2000;
+    public static final int ASSIGNEES_MAX = 20;
+
     private final InboxRepository inbox;
+    private final AssignmentRepository assignments;
     private final OficioService oficios;
     private final Directory directory;
     private final CurrentActor currentActor;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    DeliveryService(InboxRepository inbox, OficioService oficios, Directory directory, CurrentActor currentActor,
+    DeliveryService(InboxRepository inbox, AssignmentRepository assignments, OficioService oficios, Directory directory, CurrentActor currentActor,
                     ApplicationEventPublisher events, Clock clock) {
         this.inbox = inbox;
+        this.assignments = assignments;
         this.oficios = oficios;
         this.directory = directory;
         this.currentActor = currentActor;
@@ -70,5 +80,127 @@ public class DeliveryService {
                 events.publishEvent(new DeliveryEvents.OficioRead(oficioId, unitId, actor.personId(), now));
             }
         }
+    }
+
+    /**
+     * Turns a received oficio to people of the receiving unit (or of units below it), with instructions and an
+     * optional due date; for its receiving office or head. Someone who already has it open keeps one assignment.
+     *
+     * @return how many were newly assigned
+     * @throws InvalidInputException for nobody chosen, too many, an inactive person or one outside the unit,
+     *                               instructions too long, or a due date already past
+     */
+    public int assign(UUID oficioId, long unitId, List<Long> assigneeIds, String instructions, Instant dueAt) {
+        Actor actor = receivingSide(oficioId, unitId);
+        if (assigneeIds == null || assigneeIds.isEmpty()) {
+            throw new InvalidInputException("delivery.assign.nobody", "assignees");
+        }
+        if (assigneeIds.size() > ASSIGNEES_MAX) {
+            throw new InvalidInputException("delivery.assign.too-many", "assignees", ASSIGNEES_MAX);
+        }
+        String text = instructions == null || instructions.isBlank() ? null : instructions.strip();
+        if (text != null && text.length() > INSTRUCTIONS_MAX) {
+            throw new InvalidInputException("validation.too-long", "instructions");
+        }
+        Instant now = clock.instant();
+        if (dueAt != null && dueAt.isBefore(now)) {
+            throw new InvalidInputException("delivery.assign.due-past", "dueAt");
+        }
+        List<Person> people = assigneeIds.stream().distinct().map(id -> assignee(id, unitId)).toList();
+        int added = 0;
+        for (Person person : people) {
+            if (assignments.open(oficioId, unitId, person.id(), actor.personId(), text, dueAt, now)) {
+                events.publishEvent(new DeliveryEvents.Assigned(oficioId, unitId, person.id(), actor.personId(), text,
+                        dueAt, now));
+                added++;
+            }
+        }
+        return added;
+    }
+
+    /** Takes a person's open assignment back (to reassign it); for the receiving office or head. */
+    public void unassign(UUID oficioId, long unitId, long assigneeId) {
+        Actor actor = receivingSide(oficioId, unitId);
+        Instant now = clock.instant();
+        if (!assignments.close(oficioId, unitId, assigneeId, actor.personId(), "REMOVED", now)) {
+            throw new InvalidInputException("delivery.assign.not-open", "assignee");
+        }
+        events.publishEvent(new DeliveryEvents.AssignmentClosed(oficioId, unitId, assigneeId, actor.personId(),
+                "REMOVED", now));
+    }
+
+    /** The current person marks their open assignments of the oficio as attended. */
+    public void markAttended(UUID oficioId) {
+        Actor actor = currentActor.require();
+        oficios.get(oficioId); // refuses, as not found, whoever may not see it
+        Instant now = clock.instant();
+        int closed = 0;
+        for (Assignment a : assignments.of(oficioId)) {
+            if (a.open() && a.assigneeId() == actor.personId()
+                    && assignments.close(oficioId, a.unitId(), a.assigneeId(), actor.personId(), "DONE", now)) {
+                events.publishEvent(new DeliveryEvents.AssignmentClosed(oficioId, a.unitId(), a.assigneeId(),
+                        actor.personId(), "DONE", now));
+                closed++;
+            }
+        }
+        if (closed == 0) {
+            throw new InvalidInputException("delivery.assign.not-open", "assignee");
+        }
+    }
+
+    /**
+     * The oficio's assignments the current person may see: all of the units they receive for, and their own;
+     * the sending side does not see how the recipient distributes its work.
+     */
+    @Transactional(readOnly = true)
+    public List<Assignment> assignments(UUID oficioId) {
+        Actor actor = currentActor.require();
+        oficios.get(oficioId);
+        Set<Long> mine = directory.unitsReceivedBy(actor);
+        return assignments.of(oficioId).stream()
+                .filter(a -> mine.contains(a.unitId()) || a.assigneeId() == actor.personId()).toList();
+    }
+
+    /** Whether the current person has an open assignment of the oficio, to mark attended. */
+    @Transactional(readOnly = true)
+    public boolean isAssignedToMe(UUID oficioId) {
+        long me = currentActor.require().personId();
+        return assignments.of(oficioId).stream().anyMatch(a -> a.open() && a.assigneeId() == me);
+    }
+
+    /** The receiving units of this oficio the current person may assign for. */
+    @Transactional(readOnly = true)
+    public List<Long> assignableUnits(UUID oficioId) {
+        Set<Long> mine = directory.unitsReceivedBy(currentActor.require());
+        return inbox.recipientUnits(oficioId).stream().filter(mine::contains).toList();
+    }
+
+    private Actor receivingSide(UUID oficioId, long unitId) {
+        Actor actor = currentActor.require();
+        oficios.get(oficioId); // refuses, as not found, whoever may not see it
+        if (!inbox.recipientUnits(oficioId).contains(unitId)) {
+            throw new NotFoundException("oficio " + oficioId + " in the inbox of " + unitId);
+        }
+        if (!directory.receivesFor(actor, unitId)) {
+            throw new AccessDeniedException(actor.username() + " does not receive for unit " + unitId);
+        }
+        return actor;
+    }
+
+    private Person assignee(long personId, long unitId) {
+        Person person;
+        try {
+            person = directory.person(personId);
+        } catch (NotFoundException e) {
+            throw new InvalidInputException("delivery.assign.unknown-person", "assignees");
+        }
+        if (!person.active()) {
+            throw new InvalidInputException("delivery.assign.unknown-person", "assignees");
+        }
+        if (!directory.unitPath(person.unitId()).contains(unitId)) {
+            throw new InvalidInputException("delivery.assign.outside-unit", "assignees", person.fullName(),
+                    directory.unit(unitId).name());
+        }
+        return person;
     }
 }

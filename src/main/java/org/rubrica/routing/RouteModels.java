@@ -43,18 +43,21 @@ public final class RouteModels {
     }
 
     /** Something waiting for the current person; {@code onBehalfOf} names the head they stand in for, if any. */
-    public record PendingItem(UUID oficioId, String subject, String kind, StepKind stepKind, int position,
+    public record PendingItem(UUID oficioId, String subject, String kind, Work work, int position,
                               Instant waitingSince, Instant dueAt, Priority priority, String onBehalfOf) {
     }
+
+    /** What is waited for: a review or a signing step of a route, or a received oficio turned to the person. */
+    public enum Work { REVIEW, SIGN, ASSIGNED }
 
     /** What Pendientes can be ordered by; ties fall to the oldest waiting. */
     public enum PendingOrder { DUE, WAITING_SINCE, PRIORITY, SUBJECT }
 
     /**
-     * Which pending work to list and in what order: only reviews or signatures ({@code stepKind}), words of the
+     * Which pending work to list and in what order: only reviews, signatures or assignments ({@code work}), words of the
      * subject (ignoring accents and case), only overdue, only urgent.
      */
-    public record PendingQuery(StepKind stepKind, String text, boolean overdueOnly, boolean urgentOnly,
+    public record PendingQuery(Work work, String text, boolean overdueOnly, boolean urgentOnly,
                                PendingOrder order, boolean descending) {
 
         /** Everything, soonest due first. */

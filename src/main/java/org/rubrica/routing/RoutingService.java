@@ -349,7 +349,7 @@ public class RoutingService {
         Map<Long, String> names = new HashMap<>();
         return routes.waiting(who, query, pattern(query), clock.instant(), Math.max(0, offset),
                         Math.clamp(limit, 1, PENDING_LIMIT)).stream()
-                .map(w -> new PendingItem(w.oficioId(), w.subject(), w.oficioKind(), w.kind(), w.position(), w.since(),
+                .map(w -> new PendingItem(w.oficioId(), w.subject(), w.oficioKind(), w.work(), w.position(), w.since(),
                         w.dueAt(), w.priority(), w.personId() == who.personId() ? null
                         : names.computeIfAbsent(w.personId(), id -> directory.person(id).fullName())))
                 .toList();

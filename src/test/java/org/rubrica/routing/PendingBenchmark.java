@@ -75,9 +75,9 @@ class PendingBenchmark {
                 FROM routing_step s JOIN routing_step_member m ON m.step_id = s.id JOIN routing_route r ON r.oficio_id = s.oficio_id
                 WHERE r.current_position IS NULL OR s.position < r.current_position""");
         jdbc.update("""
-                INSERT INTO routing_waiting (oficio_id, person_id, position, kind, due_at, since, priority, subject,
+                INSERT INTO routing_waiting (oficio_id, person_id, kind, round, position, due_at, since, priority, subject,
                                              subject_key, oficio_kind)
-                SELECT r.oficio_id, m.person_id, s.position, s.kind, s.due_at, r.submitted_at, r.priority, r.subject,
+                SELECT r.oficio_id, m.person_id, s.kind, r.round, s.position, s.due_at, r.submitted_at, r.priority, r.subject,
                        r.subject_key, r.oficio_kind
                 FROM routing_route r JOIN routing_step s ON s.oficio_id = r.oficio_id AND s.position = r.current_position
                 JOIN routing_step_member m ON m.step_id = s.id""");

@@ -90,8 +90,8 @@ class PendingViewTests extends KaribuTest {
         assertThat(shown()).containsExactly(late);
         _setValue(_get(Checkbox.class, spec -> spec.withId("pending-overdue")), false);
         @SuppressWarnings("unchecked")
-        Select<StepKind> step = _get(Select.class, spec -> spec.withId("pending-step-kind"));
-        _setValue(step, StepKind.REVIEW);
+        Select<RouteModels.Work> step = _get(Select.class, spec -> spec.withId("pending-work"));
+        _setValue(step, RouteModels.Work.REVIEW);
         assertThat(shown()).isEmpty();
         _setValue(step, null);
         assertThat(shown()).hasSize(3);

@@ -88,6 +88,17 @@ class EventRecorder {
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(DeliveryEvents.Assigned e) {
+        String detail = directory.person(e.assigneeId()).fullName() + (e.instructions() == null ? "" : " «" + e.instructions() + "»");
+        record(e.oficioId(), "ASSIGNED", e.assignedById(), e.at(), detail);
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(DeliveryEvents.AssignmentClosed e) {
+        record(e.oficioId(), "ASSIGNMENT_" + e.reason(), e.closedById(), e.at(), directory.person(e.assigneeId()).fullName());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void on(OficioEvents.PriorityChanged e) {
         record(e.oficioId(), "PRIORITY_" + e.priority().name(), e.actorId(), e.at(), "");
     }

@@ -12,6 +12,7 @@ import org.rubrica.routing.RouteModels.PendingQuery;
 import org.rubrica.routing.RouteModels.StepKind;
 import org.rubrica.routing.RouteModels.StepMode;
 import org.rubrica.routing.RouteModels.StepPlan;
+import org.rubrica.routing.RouteModels.Work;
 import org.rubrica.shared.FoldedText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -31,7 +32,7 @@ public class RouteRepository {
     }
 
     /** A step waiting for a person: the pending-work list. */
-    public record WaitingRow(UUID oficioId, int position, StepKind kind, Instant since, Instant dueAt,
+    public record WaitingRow(UUID oficioId, int position, Work work, Instant since, Instant dueAt,
                              String subject, String oficioKind, Priority priority, long personId) {
     }
 
@@ -134,13 +135,13 @@ public class RouteRepository {
      */
     public void moveTo(UUID oficioId, Integer position, Instant at) {
         jdbc.sql("UPDATE routing_route SET current_position = ? WHERE oficio_id = ?").params(position, oficioId).update();
-        jdbc.sql("DELETE FROM routing_waiting WHERE oficio_id = ?").param(oficioId).update();
+        jdbc.sql("DELETE FROM routing_waiting WHERE oficio_id = ? AND kind <> 'ASSIGNED'").param(oficioId).update();
         if (position != null) {
             jdbc.sql("""
-                            INSERT INTO routing_waiting (oficio_id, person_id, position, kind, due_at, since, priority,
-                                                         subject, subject_key, oficio_kind)
-                            SELECT r.oficio_id, m.person_id, s.position, s.kind, s.due_at, ?, r.priority, r.subject,
-                                   r.subject_key, r.oficio_kind
+                            INSERT INTO routing_waiting (oficio_id, person_id, kind, round, position, due_at, since,
+                                                         priority, subject, subject_key, oficio_kind)
+                            SELECT r.oficio_id, m.person_id, s.kind, r.round, s.position, s.due_at, ?, r.priority,
+                                   r.subject, r.subject_key, r.oficio_kind
                             FROM routing_route r
                             JOIN routing_step s ON s.oficio_id = r.oficio_id AND s.position = r.current_position
                             JOIN routing_step_member m ON m.step_id = s.id
@@ -152,7 +153,8 @@ public class RouteRepository {
     /** @return false when that person already decided on that step in that round; else they are no longer waited for */
     public boolean decide(UUID oficioId, int round, int position, StepKind kind, long personId, long actedBy,
                           Decision decision, String comment, Instant at) {
-        jdbc.sql("DELETE FROM routing_waiting WHERE oficio_id = ? AND person_id = ?").params(oficioId, personId).update();
+        jdbc.sql("DELETE FROM routing_waiting WHERE oficio_id = ? AND person_id = ? AND kind = ?")
+                .params(oficioId, personId, kind.name()).update();
         return jdbc.sql("""
                         INSERT INTO routing_decision (oficio_id, round, position, kind, person_id, acted_by, decision, comment,
                             decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -189,7 +191,7 @@ public class RouteRepository {
             WHERE w.person_id = ANY(:people)
               AND (w.person_id = :person OR (w.kind = 'REVIEW' AND w.person_id = ANY(:reviewsFor))
                    OR (w.kind = 'SIGN' AND w.person_id = ANY(:signsFor)))
-              AND (CAST(:stepKind AS varchar) IS NULL OR w.kind = :stepKind)
+              AND (CAST(:work AS varchar) IS NULL OR w.kind = :work)
               AND (cardinality(CAST(:words AS varchar[])) = 0 OR w.subject_key LIKE ALL (CAST(:words AS varchar[])))
               AND (NOT :overdueOnly OR w.due_at < :now)
               AND (NOT :urgentOnly OR w.priority = 'URGENT')
@@ -211,7 +213,7 @@ public class RouteRepository {
                         + " OFFSET :offset LIMIT :limit"), who, query, words, now)
                 .param("offset", offset).param("limit", limit)
                 .query((rs, n) -> new WaitingRow(rs.getObject(1, UUID.class), rs.getInt(2),
-                        StepKind.valueOf(rs.getString(3)), instant(rs.getTimestamp(4)), instant(rs.getTimestamp(5)),
+                        Work.valueOf(rs.getString(3)), instant(rs.getTimestamp(4)), instant(rs.getTimestamp(5)),
                         rs.getString(6), rs.getString(7), Priority.valueOf(rs.getString(8)), rs.getLong(9)))
                 .list();
     }
@@ -229,40 +231,52 @@ public class RouteRepository {
                 .param("person", who.personId())
                 .param("reviewsFor", who.reviewsFor().toArray(Long[]::new))
                 .param("signsFor", who.signsFor().toArray(Long[]::new))
-                .param("stepKind", query.stepKind() == null ? null : query.stepKind().name())
+                .param("work", query.work() == null ? null : query.work().name())
                 .param("words", words.toArray(String[]::new))
                 .param("overdueOnly", query.overdueOnly())
                 .param("urgentOnly", query.urgentOnly())
                 .param("now", Timestamp.from(now));
     }
 
-    /** A current step with a due date, and who on it has not decided yet. */
-    public record DueStep(UUID oficioId, int round, int position, StepKind kind, Instant dueAt, List<Long> undecided) {
+    /** Someone waited for with a due date: on a route's current step, or a received oficio turned to them. */
+    public record DueWork(UUID oficioId, long personId, Work work, int round, int position, Instant dueAt,
+                          String subject) {
     }
 
-    /** Current steps due before {@code until}, of oficios whose route is under way. */
-    public List<DueStep> dueBefore(Instant until) {
+    /** Everyone waited for with a due date before {@code until}. */
+    public List<DueWork> dueBefore(Instant until) {
         return jdbc.sql("""
-                        SELECT r.oficio_id, r.round, s.position, s.kind, s.due_at,
-                               array(SELECT m.person_id FROM routing_step_member m WHERE m.step_id = s.id
-                                     AND NOT EXISTS (SELECT 1 FROM routing_decision d WHERE d.oficio_id = r.oficio_id
-                                                     AND d.round = r.round AND d.position = s.position
-                                                     AND d.person_id = m.person_id) ORDER BY m.person_id) AS undecided
-                        FROM routing_route r JOIN routing_step s ON s.oficio_id = r.oficio_id AND s.position = r.current_position
-                        WHERE s.due_at IS NOT NULL AND s.due_at <= ?""")
+                        SELECT oficio_id, person_id, kind, round, position, due_at, subject FROM routing_waiting
+                        WHERE due_at IS NOT NULL AND due_at <= ? ORDER BY due_at, oficio_id, person_id""")
                 .param(Timestamp.from(until))
-                .query((rs, n) -> new DueStep(rs.getObject(1, UUID.class), rs.getInt(2), rs.getInt(3),
-                        StepKind.valueOf(rs.getString(4)), rs.getTimestamp(5).toInstant(),
-                        List.of((Long[]) rs.getArray(6).getArray())))
+                .query((rs, n) -> new DueWork(rs.getObject(1, UUID.class), rs.getLong(2), Work.valueOf(rs.getString(3)),
+                        rs.getInt(4), rs.getInt(5), rs.getTimestamp(6).toInstant(), rs.getString(7)))
                 .list();
     }
 
-    /** @return false when that reminder was already sent */
-    public boolean remember(DueStep step, String kind, long personId, Instant at) {
+    /** A received oficio turned to the person now waits for them (once, however many units turned it). */
+    public void waitForAssignee(UUID oficioId, long personId, Instant dueAt, Instant since, String oficioKind,
+                                String subject, String priority) {
+        jdbc.sql("""
+                        INSERT INTO routing_waiting (oficio_id, person_id, kind, round, position, due_at, since, priority,
+                                                     subject, subject_key, oficio_kind)
+                        VALUES (?, ?, 'ASSIGNED', 0, 0, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                .params(oficioId, personId, dueAt == null ? null : Timestamp.from(dueAt), Timestamp.from(since), priority,
+                        subject, FoldedText.fold(subject), oficioKind)
+                .update();
+    }
+
+    public void stopWaitingForAssignee(UUID oficioId, long personId) {
+        jdbc.sql("DELETE FROM routing_waiting WHERE oficio_id = ? AND person_id = ? AND kind = 'ASSIGNED'")
+                .params(oficioId, personId).update();
+    }
+
+    /** @return false when this reminder was already sent for that wait */
+    public boolean remember(DueWork due, String kind, long personId, Instant at) {
         return jdbc.sql("""
                         INSERT INTO routing_reminder (oficio_id, round, position, kind, person_id, sent_at) VALUES (?, ?, ?, ?, ?, ?)
                         ON CONFLICT DO NOTHING""")
-                .params(step.oficioId(), step.round(), step.position(), kind, personId, Timestamp.from(at)).update() == 1;
+                .params(due.oficioId(), due.round(), due.position(), kind, personId, Timestamp.from(at)).update() == 1;
     }
 
     private static Instant instant(Timestamp t) {

@@ -29,14 +29,14 @@ import org.rubrica.drafting.Priority;
 import org.rubrica.routing.RouteModels.PendingItem;
 import org.rubrica.routing.RouteModels.PendingOrder;
 import org.rubrica.routing.RouteModels.PendingQuery;
-import org.rubrica.routing.RouteModels.StepKind;
+import org.rubrica.routing.RouteModels.Work;
 import org.rubrica.routing.RoutingService;
 import org.rubrica.shared.ui.Formats;
 import org.rubrica.shared.ui.Notices;
 
 /**
- * Reviews and signatures waiting for the current person (and for heads they stand in for), paged from the
- * server, sortable by due date, age, priority and subject, filterable; a double click opens the oficio, and
+ * Reviews and signatures waiting for the current person (and for heads they stand in for) and received oficios
+ * turned to them, paged from the server, sortable by due date, age, priority and subject, filterable; a double click opens the oficio, and
  * signers approve many at once.
  */
 @Route("pendientes")
@@ -47,7 +47,7 @@ class PendingView extends VerticalLayout implements HasDynamicTitle {
     private final RoutingService routing;
     private final Clock clock;
     private final Grid<PendingItem> grid = new Grid<>();
-    private final Select<StepKind> stepKind = new Select<>();
+    private final Select<Work> work = new Select<>();
     private final TextField text = new TextField();
     private final Checkbox overdueOnly = new Checkbox();
     private final Checkbox urgentOnly = new Checkbox();
@@ -60,7 +60,7 @@ class PendingView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("oficio.priority")).setSortProperty(PendingOrder.PRIORITY.name())
                 .setPartNameGenerator(p -> p.priority() == Priority.URGENT ? "urgent" : null)
                 .setWidth("9rem").setFlexGrow(0);
-        grid.addColumn(p -> getTranslation("route.kind." + p.stepKind().name())).setHeader(getTranslation("pending.step"))
+        grid.addColumn(p -> getTranslation("pending.work." + p.work().name())).setHeader(getTranslation("pending.step"))
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(PendingItem::subject).setHeader(getTranslation("oficio.subject")).setFlexGrow(3)
                 .setSortProperty(PendingOrder.SUBJECT.name());
@@ -76,6 +76,7 @@ class PendingView extends VerticalLayout implements HasDynamicTitle {
         grid.setItems(query -> routing.myPending(query(query), query.getOffset(), query.getLimit()).stream(),
                 query -> routing.countMyPending(query(query)));
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
+        grid.setItemSelectableProvider(p -> p.work() != Work.ASSIGNED); // approved in a batch: route steps only
         grid.addItemDoubleClickListener(e -> getUI().ifPresent(ui -> ui.navigate("oficios/" + e.getItem().oficioId())));
         grid.setEmptyStateComponent(new Span(getTranslation("pending.none")));
         grid.setId("pending");
@@ -90,13 +91,13 @@ class PendingView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private HorizontalLayout filters() {
-        stepKind.setLabel(getTranslation("pending.step"));
-        stepKind.setItems(StepKind.values());
-        stepKind.setEmptySelectionAllowed(true);
-        stepKind.setEmptySelectionCaption(getTranslation("pending.filter.all"));
-        stepKind.setItemLabelGenerator(k -> k == null ? getTranslation("pending.filter.all")
-                : getTranslation("route.kind." + k.name()));
-        stepKind.setId("pending-step-kind");
+        work.setLabel(getTranslation("pending.step"));
+        work.setItems(Work.values());
+        work.setEmptySelectionAllowed(true);
+        work.setEmptySelectionCaption(getTranslation("pending.filter.all"));
+        work.setItemLabelGenerator(k -> k == null ? getTranslation("pending.filter.all")
+                : getTranslation("pending.work." + k.name()));
+        work.setId("pending-work");
         text.setLabel(getTranslation("oficio.subject"));
         text.setPlaceholder(getTranslation("pending.filter.text"));
         text.setClearButtonVisible(true);
@@ -107,11 +108,11 @@ class PendingView extends VerticalLayout implements HasDynamicTitle {
         overdueOnly.setId("pending-overdue");
         urgentOnly.setLabel(getTranslation("pending.filter.urgent"));
         urgentOnly.setId("pending-urgent");
-        stepKind.addValueChangeListener(e -> refresh());
+        work.addValueChangeListener(e -> refresh());
         text.addValueChangeListener(e -> refresh());
         overdueOnly.addValueChangeListener(e -> refresh());
         urgentOnly.addValueChangeListener(e -> refresh());
-        var row = new HorizontalLayout(stepKind, text, overdueOnly, urgentOnly);
+        var row = new HorizontalLayout(work, text, overdueOnly, urgentOnly);
         row.setAlignItems(FlexComponent.Alignment.BASELINE);
         row.setWrap(true);
         return row;
@@ -119,7 +120,7 @@ class PendingView extends VerticalLayout implements HasDynamicTitle {
 
     private PendingQuery query(Query<PendingItem, Void> query) {
         var sort = query.getSortOrders().stream().findFirst();
-        return new PendingQuery(stepKind.getValue(), text.getValue(), overdueOnly.getValue(), urgentOnly.getValue(),
+        return new PendingQuery(work.getValue(), text.getValue(), overdueOnly.getValue(), urgentOnly.getValue(),
                 sort.map(s -> PendingOrder.valueOf(s.getSorted())).orElse(PendingOrder.DUE),
                 sort.map(s -> s.getDirection() == SortDirection.DESCENDING).orElse(false));
     }

@@ -2,6 +2,7 @@ package org.rubrica.ui.oficio;
 
 import org.rubrica.directory.Directory;
 import org.rubrica.routing.RoutingService;
+import org.rubrica.delivery.ui.AssignmentPanel;
 import org.rubrica.routing.ui.RoutePanel;
 
 import java.util.UUID;
@@ -125,7 +126,9 @@ class OficioView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         pdf.show(bytes, oficios.pageImages(bytes), "oficio-" + oficio.id() + ".pdf");
 
         var route = new RoutePanel(routing, directory, oficio.id(), () -> show(oficios.get(oficio.id())));
-        var side = new Div(facts, actions, route, new H3(getTranslation("trail.title")), new TrailList(trail.of(oficio.id())));
+        var assignments = new AssignmentPanel(delivery, directory, oficio.id(), () -> show(oficios.get(oficio.id())));
+        var side = new Div(facts, actions, route, assignments, new H3(getTranslation("trail.title")),
+                new TrailList(trail.of(oficio.id())));
         side.addClassName("oficio-side");
         var body = new FlexLayout(pdf, side);
         body.addClassName("oficio-body");
