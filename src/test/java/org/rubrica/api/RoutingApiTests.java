@@ -109,4 +109,43 @@ class RoutingApiTests {
                         .contentType(MediaType.APPLICATION_JSON).content("{\"decision\":\"APPROVED\",\"comment\":\"Procede\"}"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("APPROVED"));
     }
+
+    @Test
+    void an_urgent_oficio_is_turned_over_the_api_and_waits_in_the_assignees_pending_list() throws Exception {
+        Person manager = person("Emilio Castro Valdés");
+        String sender = token(Acting.DRAFTER);
+        String created = mvc.perform(post("/api/v1/oficios").header(HttpHeaders.AUTHORIZATION, sender)
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                                {"recipientUnitCode": "SEC", "subject": "Turno por API", "body": "<p>Texto.</p>",
+                                 "priority": "URGENT"}"""))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.priority").value("URGENT"))
+                .andReturn().getResponse().getContentAsString();
+        String base = "/api/v1/oficios/" + JsonPath.read(created, "$.id");
+        mvc.perform(post(base + "/send").header(HttpHeaders.AUTHORIZATION, sender)).andExpect(status().isOk());
+
+        String office = token(person("Verónica Pérez Solís").username());
+        mvc.perform(post(base + "/assignments").header(HttpHeaders.AUTHORIZATION, office)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"assigneeIds\": [" + person("Ing. Miguel López Serrano").id() + "]}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("delivery.assign.outside-unit"));
+        mvc.perform(post(base + "/assignments").header(HttpHeaders.AUTHORIZATION, office)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"assigneeIds\": [" + manager.id() + "], \"instructions\": \"Atienda\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$[0].assigneeName").value(manager.fullName()));
+
+        String him = token(manager.username());
+        mvc.perform(get("/api/v1/pending").param("work", "ASSIGNED").param("q", "turno API")
+                        .header(HttpHeaders.AUTHORIZATION, him))
+                .andExpect(status().isOk()).andExpect(jsonPath("$[0].work").value("ASSIGNED"))
+                .andExpect(jsonPath("$[0].priority").value("URGENT"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("X-Total-Count", "1"));
+        mvc.perform(get("/api/v1/pending?order=SOONEST").header(HttpHeaders.AUTHORIZATION, him))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("api.error.bad-parameter"));
+        mvc.perform(post(base + "/assignments/attended").header(HttpHeaders.AUTHORIZATION, him))
+                .andExpect(status().isOk()).andExpect(jsonPath("$[0].closedReason").value("DONE"));
+        mvc.perform(get("/api/v1/pending").param("work", "ASSIGNED").param("q", "turno API")
+                        .header(HttpHeaders.AUTHORIZATION, him))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(0));
+    }
 }
