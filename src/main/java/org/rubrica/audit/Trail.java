@@ -1,13 +1,17 @@
 package org.rubrica.audit;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.OptionalLong;
 import java.util.UUID;
 
 import org.rubrica.audit.internal.AuditLog;
 import org.rubrica.drafting.OficioService;
 import org.rubrica.shared.NotFoundException;
+import org.rubrica.directory.Actor;
 import org.rubrica.directory.CurrentActor;
+import org.rubrica.directory.Directory;
 import org.rubrica.directory.Role;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,18 +24,30 @@ public class Trail {
     private final AuditLog log;
     private final OficioService oficios;
     private final CurrentActor currentActor;
+    private final Directory directory;
 
-    Trail(AuditLog log, OficioService oficios, CurrentActor currentActor) {
+    Trail(AuditLog log, OficioService oficios, CurrentActor currentActor, Directory directory) {
         this.log = log;
         this.oficios = oficios;
         this.currentActor = currentActor;
+        this.directory = directory;
     }
 
+    /**
+     * The oficio's trail for whoever may see the oficio; what a receiving unit recorded about its own handling
+     * (its assignments) only for that unit's people (and those of units below it), its receiving office and auditors.
+     */
     public List<TrailEntry> of(UUID oficioId) {
         if (!oficios.canView(oficioId)) {
             throw new NotFoundException("oficio " + oficioId);
         }
-        return log.trail(oficioId);
+        Actor actor = currentActor.require();
+        if (actor.hasRole(Role.AUDITOR)) {
+            return log.trail(oficioId, null);
+        }
+        Set<Long> scopes = new HashSet<>(directory.unitsReceivedBy(actor));
+        scopes.addAll(directory.unitPath(actor.unitId()));
+        return log.trail(oficioId, scopes);
     }
 
     /** The id of the first entry whose hash does not match its content or its predecessor, if any. */

@@ -17,9 +17,12 @@ public final class DeliveryEvents {
                            Instant dueAt, Instant at) {
     }
 
-    /** An assignment ended: {@code REMOVED} by the receiving unit (reassigned), or {@code DONE} by its assignee. */
+    /**
+     * An assignment ended: {@code REMOVED} by the receiving unit (reassigned), or {@code DONE} by its assignee;
+     * {@code stillAssigned} when another unit's assignment of the oficio to them remains open.
+     */
     public record AssignmentClosed(UUID oficioId, long unitId, long assigneeId, long closedById, String reason,
-                                   Instant at) {
+                                   boolean stillAssigned, Instant at) {
     }
 
     /** The first time someone of the recipient unit opened it: the read receipt. */

@@ -126,7 +126,7 @@ public class DeliveryService {
             throw new InvalidInputException("delivery.assign.not-open", "assignee");
         }
         events.publishEvent(new DeliveryEvents.AssignmentClosed(oficioId, unitId, assigneeId, actor.personId(),
-                "REMOVED", now));
+                "REMOVED", assignments.hasOpen(oficioId, assigneeId), now));
     }
 
     /** The current person marks their open assignments of the oficio as attended. */
@@ -139,7 +139,7 @@ public class DeliveryService {
             if (a.open() && a.assigneeId() == actor.personId()
                     && assignments.close(oficioId, a.unitId(), a.assigneeId(), actor.personId(), "DONE", now)) {
                 events.publishEvent(new DeliveryEvents.AssignmentClosed(oficioId, a.unitId(), a.assigneeId(),
-                        actor.personId(), "DONE", now));
+                        actor.personId(), "DONE", assignments.hasOpen(oficioId, a.assigneeId()), now));
                 closed++;
             }
         }
@@ -164,8 +164,7 @@ public class DeliveryService {
     /** Whether the current person has an open assignment of the oficio, to mark attended. */
     @Transactional(readOnly = true)
     public boolean isAssignedToMe(UUID oficioId) {
-        long me = currentActor.require().personId();
-        return assignments.of(oficioId).stream().anyMatch(a -> a.open() && a.assigneeId() == me);
+        return assignments.hasOpen(oficioId, currentActor.require().personId());
     }
 
     /** The receiving units of this oficio the current person may assign for. */

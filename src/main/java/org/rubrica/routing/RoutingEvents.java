@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.rubrica.routing.RouteModels.Work;
+
 /** What happened on a route; the trail and notifications listen. */
 public final class RoutingEvents {
 
@@ -32,10 +34,11 @@ public final class RoutingEvents {
     }
 
     /**
-     * A step's due date is near ({@code DUE_SOON}) or past ({@code OVERDUE}) for a person who has not decided, or
-     * ({@code ESCALATED}) their head is told that it is overdue.
+     * A due date is near ({@code DUE_SOON}) or past ({@code OVERDUE}) for a person still waited for (on a route
+     * step, or by an assignment of the receiving unit {@code scopeUnitId}), or ({@code ESCALATED}) their head is
+     * told that it is overdue.
      */
     public record DeadlineNotice(UUID oficioId, String kind, long personId, Long aboutPersonId, String subject,
-                                 Instant dueAt, Instant at) {
+                                 Instant dueAt, Instant at, Work work, Long scopeUnitId) {
     }
 }

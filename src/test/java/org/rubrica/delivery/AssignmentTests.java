@@ -125,6 +125,7 @@ class AssignmentTests {
 
         acting.as(Acting.DRAFTER); // the sending side does not see how the recipient shares out its work
         assertThat(delivery.assignments(id)).isEmpty();
+        assertThat(trail.of(id)).extracting(TrailEntry::type).contains("SENT").doesNotContain("ASSIGNED");
         assertThatThrownBy(() -> delivery.unassign(id, sec, manager.id())).isInstanceOf(AccessDeniedException.class);
         acting.as(Acting.OTHER_UNIT_DRAFTER);
         assertThatThrownBy(() -> delivery.assign(id, sec, List.of(manager.id()), null, null))
@@ -149,11 +150,11 @@ class AssignmentTests {
         acting.nobody();
 
         reminders.remind(due.minus(Duration.ofHours(12)));
-        assertThat(notified(MANAGER, id)).containsExactly("DUE_SOON", "ASSIGNED");
+        assertThat(notified(MANAGER, id)).containsExactly("ASSIGNED_DUE_SOON", "ASSIGNED");
         acting.nobody();
         reminders.remind(due.plus(Duration.ofHours(1)));
-        assertThat(notified(MANAGER, id)).containsExactly("OVERDUE", "DUE_SOON", "ASSIGNED");
-        assertThat(notified(HIS_HEAD, id)).containsExactly("ESCALATED");
+        assertThat(notified(MANAGER, id)).containsExactly("ASSIGNED_OVERDUE", "ASSIGNED_DUE_SOON", "ASSIGNED");
+        assertThat(notified(HIS_HEAD, id)).containsExactly("ASSIGNED_ESCALATED");
 
         as(OFFICE); // reassigned to his head
         delivery.unassign(id, sec, manager.id());
@@ -169,5 +170,14 @@ class AssignmentTests {
         assertThat(delivery.assignments(id)).extracting(Assignment::open).containsExactly(false, true);
         assertThat(trail.of(id)).extracting(TrailEntry::type)
                 .containsSubsequence("ASSIGNED", "ESCALATED", "ASSIGNMENT_REMOVED", "ASSIGNED");
+        acting.as(Acting.DRAFTER);
+        assertThat(trail.of(id)).extracting(TrailEntry::type).doesNotContain("ASSIGNED", "ESCALATED", "ASSIGNMENT_REMOVED");
+
+        as(OFFICE); // turned to him again with a new date: he is reminded afresh
+        delivery.unassign(id, sec, head.id());
+        delivery.assign(id, sec, List.of(manager.id()), null, due.plus(Duration.ofDays(10)));
+        acting.nobody();
+        reminders.remind(due.plus(Duration.ofDays(10)).minus(Duration.ofHours(12)));
+        assertThat(notified(MANAGER, id)).filteredOn("ASSIGNED_DUE_SOON"::equals).hasSize(2);
     }
 }

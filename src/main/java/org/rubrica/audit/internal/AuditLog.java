@@ -31,23 +31,36 @@ public class AuditLog {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void append(UUID oficioId, String type, Long actorId, String actorName, Instant at, String detail) {
+        append(oficioId, type, actorId, actorName, at, detail, null);
+    }
+
+    /** An entry read only on one receiving unit's side (see {@link #trail}). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void append(UUID oficioId, String type, Long actorId, String actorName, Instant at, String detail,
+                       Long scopeUnitId) {
         Instant when = at.truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps, so the hash can be recomputed
         String shortDetail = detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 1000);
         jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(CHAIN_LOCK).query().singleValue();
         String prev = jdbc.sql("SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1").query(String.class)
                 .optional().orElse(GENESIS);
-        String hash = hash(prev, oficioId, type, actorId, actorName, when, shortDetail);
+        String hash = hash(prev, oficioId, type, actorId, actorName, when, shortDetail, scopeUnitId);
         jdbc.sql("""
-                        INSERT INTO audit_event (oficio_id, type, actor_id, actor_name, occurred_at, detail, prev_hash, hash)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(oficioId, type, actorId, actorName, Timestamp.from(when), shortDetail, prev, hash).update();
+                        INSERT INTO audit_event (oficio_id, type, actor_id, actor_name, occurred_at, detail, prev_hash, hash,
+                            scope_unit_id)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(oficioId, type, actorId, actorName, Timestamp.from(when), shortDetail, prev, hash, scopeUnitId)
+                .update();
     }
 
-    public List<TrailEntry> trail(UUID oficioId) {
+    /** The oficio's entries: all those without a scope, and the scoped ones of these units (null: every unit). */
+    public List<TrailEntry> trail(UUID oficioId, java.util.Collection<Long> scopes) {
         return jdbc.sql("""
                         SELECT id, type, actor_name, occurred_at, detail FROM audit_event
-                        WHERE oficio_id = ? ORDER BY id""")
-                .param(oficioId)
+                        WHERE oficio_id = ? AND (scope_unit_id IS NULL OR CAST(? AS bigint[]) IS NULL
+                                                 OR scope_unit_id = ANY(CAST(? AS bigint[])))
+                        ORDER BY id""")
+                .params(oficioId, scopes == null ? null : scopes.toArray(Long[]::new),
+                        scopes == null ? null : scopes.toArray(Long[]::new))
                 .query((rs, n) -> new TrailEntry(rs.getLong(1), rs.getString(2), rs.getString(3),
                         rs.getTimestamp(4).toInstant(), rs.getString(5)))
                 .list();
@@ -59,7 +72,8 @@ public class AuditLog {
         String[] expectedPrev = {GENESIS};
         Long[] broken = {null};
         jdbc.sql("""
-                        SELECT id, oficio_id, type, actor_id, actor_name, occurred_at, detail, prev_hash, hash
+                        SELECT id, oficio_id, type, actor_id, actor_name, occurred_at, detail, prev_hash, hash,
+                               scope_unit_id
                         FROM audit_event ORDER BY id""")
                 .query(rs -> {
                     if (broken[0] != null) {
@@ -67,7 +81,8 @@ public class AuditLog {
                     }
                     String recomputed = hash(rs.getString("prev_hash"), rs.getObject("oficio_id", UUID.class),
                             rs.getString("type"), rs.getObject("actor_id", Long.class), rs.getString("actor_name"),
-                            rs.getTimestamp("occurred_at").toInstant(), rs.getString("detail"));
+                            rs.getTimestamp("occurred_at").toInstant(), rs.getString("detail"),
+                            rs.getObject("scope_unit_id", Long.class));
                     if (!rs.getString("prev_hash").equals(expectedPrev[0]) || !recomputed.equals(rs.getString("hash"))) {
                         broken[0] = rs.getLong("id");
                     }
@@ -76,9 +91,13 @@ public class AuditLog {
         return broken[0] == null ? OptionalLong.empty() : OptionalLong.of(broken[0]);
     }
 
+    /** A scope, when set, is hashed too; entries without one hash as they always did. */
     static String hash(String prev, UUID oficioId, String type, Long actorId, String actorName, Instant at,
-                       String detail) {
-        return ContentHash.of(prev, Objects.toString(oficioId, null), type, Objects.toString(actorId, null),
-                actorName, at.toString(), detail);
+                       String detail, Long scopeUnitId) {
+        return scopeUnitId == null
+                ? ContentHash.of(prev, Objects.toString(oficioId, null), type, Objects.toString(actorId, null),
+                actorName, at.toString(), detail)
+                : ContentHash.of(prev, Objects.toString(oficioId, null), type, Objects.toString(actorId, null),
+                actorName, at.toString(), detail, "scope:" + scopeUnitId);
     }
 }

@@ -90,12 +90,13 @@ class EventRecorder {
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void on(DeliveryEvents.Assigned e) {
         String detail = directory.person(e.assigneeId()).fullName() + (e.instructions() == null ? "" : " «" + e.instructions() + "»");
-        record(e.oficioId(), "ASSIGNED", e.assignedById(), e.at(), detail);
+        record(e.oficioId(), "ASSIGNED", e.assignedById(), e.at(), detail, e.unitId());
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void on(DeliveryEvents.AssignmentClosed e) {
-        record(e.oficioId(), "ASSIGNMENT_" + e.reason(), e.closedById(), e.at(), directory.person(e.assigneeId()).fullName());
+        record(e.oficioId(), "ASSIGNMENT_" + e.reason(), e.closedById(), e.at(),
+                directory.person(e.assigneeId()).fullName(), e.unitId());
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
@@ -129,7 +130,7 @@ class EventRecorder {
     void on(RoutingEvents.DeadlineNotice e) {
         if (e.kind().equals("ESCALATED")) {
             record(e.oficioId(), "ESCALATED", null, e.at(), directory.person(e.aboutPersonId()).fullName() + " → "
-                    + directory.person(e.personId()).fullName());
+                    + directory.person(e.personId()).fullName(), e.scopeUnitId());
         }
     }
 
@@ -180,8 +181,13 @@ class EventRecorder {
     }
 
     private void record(UUID oficioId, String type, Long actorId, Instant at, String detail) {
+        record(oficioId, type, actorId, at, detail, null);
+    }
+
+    /** With a scope, the entry is read only on that receiving unit's side (see {@code Trail.of}). */
+    private void record(UUID oficioId, String type, Long actorId, Instant at, String detail, Long scopeUnitId) {
         String actorName = actorId == null ? null : directory.person(actorId).fullName();
-        log.append(oficioId, type, actorId, actorName, at, detail);
+        log.append(oficioId, type, actorId, actorName, at, detail, scopeUnitId);
     }
 
     private void recordByCurrentActor(String type, String detail) {

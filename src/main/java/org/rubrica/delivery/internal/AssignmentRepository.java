@@ -51,6 +51,11 @@ public class AssignmentRepository {
                 .param(oficioId).query(this::row).list();
     }
 
+    public boolean hasOpen(UUID oficioId, long personId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM delivery_assignment WHERE oficio_id = ? AND assignee_id = ? AND closed_at IS NULL)")
+                .params(oficioId, personId).query(Boolean.class).single();
+    }
+
     public boolean isAssignee(UUID oficioId, long personId) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM delivery_assignment WHERE oficio_id = ? AND assignee_id = ?)")
                 .params(oficioId, personId).query(Boolean.class).single();

@@ -2,6 +2,7 @@ package org.rubrica.notifications.internal;
 
 import org.rubrica.directory.Delegations;
 import org.rubrica.routing.RouteModels.StepKind;
+import org.rubrica.routing.RouteModels.Work;
 import org.rubrica.routing.RoutingEvents;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -51,6 +52,7 @@ class RoutingNotices {
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void on(RoutingEvents.DeadlineNotice e) {
-        repository.notify(e.personId(), e.kind(), e.oficioId(), e.aboutPersonId(), e.subject(), e.at());
+        String kind = e.work() == Work.ASSIGNED ? "ASSIGNED_" + e.kind() : e.kind(); // a turno is attended, not decided
+        repository.notify(e.personId(), kind, e.oficioId(), e.aboutPersonId(), e.subject(), e.at());
     }
 }

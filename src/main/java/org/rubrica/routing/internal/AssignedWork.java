@@ -26,12 +26,14 @@ class AssignedWork {
     @EventListener
     void on(DeliveryEvents.Assigned e) {
         OficioSummary oficio = oficios.summaries(List.of(e.oficioId())).get(e.oficioId());
-        routes.waitForAssignee(e.oficioId(), e.assigneeId(), e.dueAt(), e.at(), oficio.kind(), oficio.subject(),
-                oficio.priority().name());
+        routes.waitForAssignee(e.oficioId(), e.assigneeId(), e.unitId(), e.dueAt(), e.at(), oficio.kind(),
+                oficio.subject(), oficio.priority().name());
     }
 
     @EventListener
     void on(DeliveryEvents.AssignmentClosed e) {
-        routes.stopWaitingForAssignee(e.oficioId(), e.assigneeId());
+        if (!e.stillAssigned()) { // another receiving unit may have turned it to them too
+            routes.stopWaitingForAssignee(e.oficioId(), e.assigneeId());
+        }
     }
 }

@@ -51,14 +51,14 @@ public class DeadlineReminders {
             String kind = overdue ? "OVERDUE" : "DUE_SOON";
             if (routes.remember(due, kind, due.personId(), now)) {
                 events.publishEvent(new RoutingEvents.DeadlineNotice(due.oficioId(), kind, due.personId(), null,
-                        due.subject(), due.dueAt(), now));
+                        due.subject(), due.dueAt(), now, due.work(), due.scopeUnitId()));
                 sent++;
             }
             if (overdue) {
                 var head = superiorOf(due.personId());
                 if (head.isPresent() && routes.remember(due, "ESCALATED", head.get().id(), now)) {
                     events.publishEvent(new RoutingEvents.DeadlineNotice(due.oficioId(), "ESCALATED", head.get().id(),
-                            due.personId(), due.subject(), due.dueAt(), now));
+                            due.personId(), due.subject(), due.dueAt(), now, due.work(), due.scopeUnitId()));
                     sent++;
                 }
             }

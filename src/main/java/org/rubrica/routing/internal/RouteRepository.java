@@ -240,34 +240,48 @@ public class RouteRepository {
 
     /** Someone waited for with a due date: on a route's current step, or a received oficio turned to them. */
     public record DueWork(UUID oficioId, long personId, Work work, int round, int position, Instant dueAt,
-                          String subject) {
+                          String subject, Long scopeUnitId) {
     }
 
     /** Everyone waited for with a due date before {@code until}. */
     public List<DueWork> dueBefore(Instant until) {
         return jdbc.sql("""
-                        SELECT oficio_id, person_id, kind, round, position, due_at, subject FROM routing_waiting
+                        SELECT oficio_id, person_id, kind, round, position, due_at, subject, scope_unit_id
+                        FROM routing_waiting
                         WHERE due_at IS NOT NULL AND due_at <= ? ORDER BY due_at, oficio_id, person_id""")
                 .param(Timestamp.from(until))
                 .query((rs, n) -> new DueWork(rs.getObject(1, UUID.class), rs.getLong(2), Work.valueOf(rs.getString(3)),
-                        rs.getInt(4), rs.getInt(5), rs.getTimestamp(6).toInstant(), rs.getString(7)))
+                        rs.getInt(4), rs.getInt(5), rs.getTimestamp(6).toInstant(), rs.getString(7),
+                        rs.getObject(8, Long.class)))
                 .list();
     }
 
-    /** A received oficio turned to the person now waits for them (once, however many units turned it). */
-    public void waitForAssignee(UUID oficioId, long personId, Instant dueAt, Instant since, String oficioKind,
-                                String subject, String priority) {
+    /**
+     * A received oficio turned to the person now waits for them, by the unit that turned it; a second unit turning
+     * the same oficio to them keeps the one row, with the sooner due date.
+     */
+    public void waitForAssignee(UUID oficioId, long personId, long unitId, Instant dueAt, Instant since,
+                                String oficioKind, String subject, String priority) {
         jdbc.sql("""
                         INSERT INTO routing_waiting (oficio_id, person_id, kind, round, position, due_at, since, priority,
-                                                     subject, subject_key, oficio_kind)
-                        VALUES (?, ?, 'ASSIGNED', 0, 0, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                                                     subject, subject_key, oficio_kind, scope_unit_id)
+                        VALUES (?, ?, 'ASSIGNED', 0, 0, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT ON CONSTRAINT routing_waiting_pk DO UPDATE
+                            SET due_at = CASE WHEN routing_waiting.due_at IS NULL THEN excluded.due_at
+                                              WHEN excluded.due_at IS NULL THEN routing_waiting.due_at
+                                              ELSE least(routing_waiting.due_at, excluded.due_at) END""")
                 .params(oficioId, personId, dueAt == null ? null : Timestamp.from(dueAt), Timestamp.from(since), priority,
-                        subject, FoldedText.fold(subject), oficioKind)
+                        subject, FoldedText.fold(subject), oficioKind, unitId)
                 .update();
     }
 
+    /** The person no longer has it assigned; reminders start afresh if it is turned to them again. */
     public void stopWaitingForAssignee(UUID oficioId, long personId) {
         jdbc.sql("DELETE FROM routing_waiting WHERE oficio_id = ? AND person_id = ? AND kind = 'ASSIGNED'")
+                .params(oficioId, personId).update();
+        jdbc.sql("""
+                        DELETE FROM routing_reminder WHERE oficio_id = ? AND round = 0 AND position = 0 AND person_id = ?
+                          AND kind IN ('DUE_SOON', 'OVERDUE')""")
                 .params(oficioId, personId).update();
     }
 
