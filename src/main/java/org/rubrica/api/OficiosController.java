@@ -19,6 +19,7 @@ import org.rubrica.directory.Directory;
 import org.rubrica.drafting.DraftContent;
 import org.rubrica.drafting.OficioDetails;
 import org.rubrica.drafting.OficioService;
+import org.rubrica.shared.InvalidInputException;
 import org.rubrica.shared.NotFoundException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -56,10 +57,7 @@ class OficiosController {
         String template = request.template() == null || request.template().isBlank() ? "oficio" : request.template();
         UUID id = oficios.startDraft(template, new DraftContent(
                 recipients.resolve(request.recipientUnitId(), request.recipientUnitCode()), request.subject(),
-                request.body(), request.fields()));
-        if (request.priority() != null) {
-            oficios.setPriority(id, request.priority());
-        }
+                request.body(), request.fields()), request.priority());
         return ResponseEntity.created(URI.create("/api/v1/oficios/" + id)).body(oficio(oficios.get(id)));
     }
 
@@ -105,8 +103,10 @@ class OficiosController {
     List<Assignment> assign(@PathVariable String id, @RequestBody AssignmentRequest request) {
         UUID oficioId = NotFoundException.parseId(id, "oficio");
         List<Long> units = delivery.assignableUnits(oficioId);
-        long unitId = request.unitId() != null ? request.unitId()
-                : units.size() == 1 ? units.getFirst() : -1; // several or none: the service refuses the unknown unit
+        if (request.unitId() == null && units.size() != 1) {
+            throw new InvalidInputException("delivery.assign.unit-required", "unitId");
+        }
+        long unitId = request.unitId() != null ? request.unitId() : units.getFirst();
         delivery.assign(oficioId, unitId, request.assigneeIds(), request.instructions(), request.dueAt());
         return delivery.assignments(oficioId);
     }

@@ -114,18 +114,27 @@ public class OficioService {
 
     /** Starts a draft in the drafter's unit from the newest published version of a template available to it. */
     public UUID startDraft(String templateCode, DraftContent content) {
+        return startDraft(templateCode, content, Priority.NORMAL);
+    }
+
+    /** The same, marked with a priority (null: normal) in the same transaction. */
+    public UUID startDraft(String templateCode, DraftContent content, Priority priority) {
         Actor actor = requireDrafter();
         TemplateVersion template = startingVersion(actor, templateCode);
         DraftContent clean = validator.clean(content, template, actor.unitId());
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();
+        Priority chosen = priority == null ? Priority.NORMAL : priority;
         oficios.insert(new OficioRow(id, template.id(), template.kind(), actor.unitId(), actor.personId(),
                 clean.recipientUnitId(), clean.subject(), clean.bodyHtml(), clean.fields(), OficioStatus.DRAFT, null,
-                now, now, null, 0, Priority.NORMAL));
+                now, now, null, 0, chosen));
         revisions.insert(new RevisionRow(id, 0, RevisionRow.Kind.CREATED, 0, actor.personId(), null,
                 clean.recipientUnitId(), clean.subject(), clean.bodyHtml(), clean.fields(), now));
         events.publishEvent(new OficioEvents.DraftCreated(id, actor.personId(), template.templateCode(),
                 template.versionNo(), now));
+        if (chosen != Priority.NORMAL) {
+            events.publishEvent(new OficioEvents.PriorityChanged(id, actor.personId(), chosen, now));
+        }
         return id;
     }
 

@@ -38,6 +38,7 @@ import org.rubrica.shared.InvalidInputException;
 import org.rubrica.shared.NotFoundException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -55,6 +56,7 @@ public class RoutingService {
     public static final int COMMENT_MAX = 2000;
     public static final int STEPS_MAX = 10;
     private static final int PENDING_LIMIT = 500;
+    private static final java.util.Locale RECORD_LOCALE = java.util.Locale.forLanguageTag("es");
 
     private final RouteRepository routes;
     private final RouteAudience audience;
@@ -65,10 +67,13 @@ public class RoutingService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ObjectProvider<RoutingService> selfProvider;
+    private final MessageSource messages;
 
     RoutingService(RouteRepository routes, RouteAudience audience, Delegations delegations, OficioService oficios, Directory directory, CurrentActor currentActor,
-                   ApplicationEventPublisher events, Clock clock, ObjectProvider<RoutingService> selfProvider) {
+                   ApplicationEventPublisher events, Clock clock, ObjectProvider<RoutingService> selfProvider,
+                   MessageSource messages) {
         this.selfProvider = selfProvider;
+        this.messages = messages;
         this.routes = routes;
         this.audience = audience;
         this.delegations = delegations;
@@ -145,15 +150,15 @@ public class RoutingService {
         }
         List<StepRow> current = routes.steps(oficioId);
         for (int i = 0; i < reached; i++) {
-            StepRow was = current.get(i);
-            if (i >= rows.size() || rows.get(i).kind() != was.kind() || rows.get(i).mode() != was.mode()
-                    || !java.util.Objects.equals(rows.get(i).dueAt(), was.dueAt())
-                    || !Set.copyOf(members.get(i)).equals(Set.copyOf(routes.members(was.id())))) {
+            if (i >= rows.size() || !sameStep(current.get(i), rows.get(i), members.get(i))) {
                 throw new InvalidInputException("routing.step-reached", "steps", i + 1);
             }
         }
         if (rows.stream().noneMatch(r -> r.kind() == StepKind.SIGN)) {
-            throw new InvalidInputException("routing.no-signer", "steps");
+            throw new InvalidInputException("routing.no-signer-left", "steps");
+        }
+        if (sameSteps(current, rows, members)) {
+            return; // nothing changed (a repeated request): nothing to record
         }
         routes.replaceStepsAfter(oficioId, reached, rows.subList(reached, rows.size()), members.subList(reached, members.size()));
         events.publishEvent(new RoutingEvents.RouteChanged(oficioId, actor.personId(), describe(rows, members),
@@ -175,12 +180,34 @@ public class RoutingService {
         throw new AccessDeniedException(actor.username() + " may not route " + oficio.id());
     }
 
-    /** The route in one line for the trail: "1 REVIEW: Name, Name → 2 SIGN: Name". */
+    private boolean sameSteps(List<StepRow> current, List<StepRow> rows, List<List<Long>> members) {
+        if (current.size() != rows.size()) {
+            return false;
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            if (!sameStep(current.get(i), rows.get(i), members.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean sameStep(StepRow stored, StepRow planned, List<Long> plannedMembers) {
+        return stored.kind() == planned.kind() && stored.mode() == planned.mode()
+                && java.util.Objects.equals(stored.dueAt(), planned.dueAt())
+                && Set.copyOf(plannedMembers).equals(Set.copyOf(routes.members(stored.id())));
+    }
+
+    /**
+     * The route in one line for the trail, in the institution's language (Spanish), as the record is kept:
+     * "1. Revisión (visto bueno): Name, Name → 2. Firma: Name".
+     */
     private String describe(List<StepRow> rows, List<List<Long>> members) {
         List<String> steps = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
-            steps.add(rows.get(i).position() + " " + rows.get(i).kind() + ": " + String.join(", ",
-                    members.get(i).stream().map(id -> directory.person(id).fullName()).toList()));
+            steps.add(rows.get(i).position() + ". "
+                    + messages.getMessage("route.kind." + rows.get(i).kind().name(), null, RECORD_LOCALE) + ": "
+                    + String.join(", ", members.get(i).stream().map(id -> directory.person(id).fullName()).toList()));
         }
         return String.join(" → ", steps);
     }
@@ -219,6 +246,12 @@ public class RoutingService {
     public List<StepPlan> presetFor(UUID oficioId) {
         OficioDetails oficio = oficios.get(oficioId);
         return routes.preset(oficio.senderUnitId(), oficio.templateCode()).orElse(List.of());
+    }
+
+    /** Plans the draft's route and sends it along it, in one step: a second click finds it sent and changes nothing. */
+    public void submit(UUID oficioId, List<StepPlan> plan) {
+        setRoute(oficioId, plan);
+        submit(oficioId);
     }
 
     /** Sends a draft along its route (its unit's preset if it has none yet): it needs a signer; the first step is told. */
@@ -327,16 +360,10 @@ public class RoutingService {
         return selfProvider.getObject();
     }
 
-    /** Reviews and signatures waiting for the current person, soonest due first (up to 500). */
+    /** Everything waiting for the current person, soonest due first (up to 500). */
     @Transactional(readOnly = true)
     public List<PendingItem> myPending() {
-        return myPending(PENDING_LIMIT);
-    }
-
-    /** The first {@code limit} (1–500) of them: one page. */
-    @Transactional(readOnly = true)
-    public List<PendingItem> myPending(int limit) {
-        return myPending(PendingQuery.all(), 0, limit);
+        return myPending(PendingQuery.all(), 0, PENDING_LIMIT);
     }
 
     /**

@@ -340,7 +340,7 @@ class RoutingTests {
                 });
         assertThatThrownBy(() -> routing.setRoute(id, List.of(reached)))
                 .isInstanceOfSatisfying(InvalidInputException.class,
-                        e -> assertThat(e.messageKey()).isEqualTo("routing.no-signer"));
+                        e -> assertThat(e.messageKey()).isEqualTo("routing.no-signer-left"));
 
         // a second review before the signature, and the signature open to either head
         routing.setRoute(id, List.of(reached,
@@ -350,7 +350,7 @@ class RoutingTests {
                 .containsExactly(StepKind.REVIEW, StepKind.REVIEW, StepKind.SIGN);
         assertThat(trail.of(id)).extracting(TrailEntry::type).contains("ROUTE_CHANGED");
         assertThat(trail.of(id)).filteredOn(e -> e.type().equals("ROUTE_CHANGED")).singleElement()
-                .satisfies(e -> assertThat(e.detail()).contains("2 REVIEW: " + DIRECTOR));
+                .satisfies(e -> assertThat(e.detail()).contains("2. Revisión (visto bueno): " + DIRECTOR, "3. Firma: "));
 
         as(SECRETARY);
         routing.decide(id, Decision.APPROVED, null);

@@ -1,7 +1,6 @@
 package org.rubrica.delivery.ui;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -20,7 +19,6 @@ import org.rubrica.delivery.DeliveryService;
 import org.rubrica.directory.Directory;
 import org.rubrica.directory.Person;
 import org.rubrica.directory.Unit;
-import org.rubrica.shared.InvalidInputException;
 import org.rubrica.shared.ui.Formats;
 import org.rubrica.shared.ui.Notices;
 
@@ -56,11 +54,12 @@ public class AssignmentPanel extends Div {
             add(line(a, units.contains(a.unitId())));
         }
         if (delivery.isAssignedToMe(oficioId)) {
-            var attended = new Button(getTranslation("assignment.attended"), e -> act(() -> {
+            var attended = new Button(getTranslation("assignment.attended"), e -> act(e.getSource(), () -> {
                 delivery.markAttended(oficioId);
                 Notices.success(getTranslation("assignment.attended.done"));
             }));
             attended.addThemeVariants(ButtonVariant.LUMO_SUCCESS);
+            attended.setDisableOnClick(true);
             attended.setId("assignment-attended");
             add(attended);
         }
@@ -77,11 +76,12 @@ public class AssignmentPanel extends Div {
                 + (a.instructions() == null ? "" : " · «" + a.instructions() + "»")));
         line.addClassName("assignment");
         if (a.open() && mayWithdraw) {
-            var withdraw = new Button(getTranslation("assignment.withdraw"), e -> act(() -> {
+            var withdraw = new Button(getTranslation("assignment.withdraw"), e -> act(e.getSource(), () -> {
                 delivery.unassign(oficioId, a.unitId(), a.assigneeId());
                 Notices.success(getTranslation("assignment.withdrawn"));
             }));
             withdraw.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+            withdraw.setDisableOnClick(true);
             withdraw.setId("assignment-withdraw-" + a.assigneeId());
             line.add(withdraw);
         }
@@ -108,15 +108,13 @@ public class AssignmentPanel extends Div {
         var due = new DatePicker(getTranslation("assignment.due-date"));
         due.setMin(LocalDate.now());
         due.setId("assignment-due");
-        var assign = new Button(getTranslation("assignment.assign"), e -> act(() -> {
-            // due at the end of the chosen day, in the institution's time zone
-            var dueAt = due.getValue() == null ? null
-                    : due.getValue().plusDays(1).atStartOfDay(ZoneId.systemDefault()).toInstant().minusSeconds(1);
+        var assign = new Button(getTranslation("assignment.assign"), e -> act(e.getSource(), () -> {
             delivery.assign(oficioId, unit.getValue().id(), people.getValue().stream().map(Person::id).toList(),
-                    instructions.getValue(), dueAt);
+                    instructions.getValue(), Formats.endOfDay(due.getValue()));
             Notices.success(getTranslation("assignment.assigned"));
         }));
         assign.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        assign.setDisableOnClick(true);
         assign.setId("assignment-assign");
         var form = new Div(unit, people, instructions, due, assign);
         form.addClassName("assignment-form");
@@ -129,13 +127,8 @@ public class AssignmentPanel extends Div {
                 .filter(p -> directory.unitPath(p.unitId()).contains(unitId)).toList());
     }
 
-    private void act(Runnable action) {
-        try {
-            action.run();
-            onChange.run();
-        } catch (InvalidInputException e) {
-            Notices.error(getTranslation(e.messageKey(), e.arguments()));
-            show();
-        }
+    /** Refused input leaves the form as typed (the button comes back); anything else shows the oficio afresh. */
+    private void act(Button clicked, Runnable action) {
+        Notices.attempt(this, action, onChange, () -> clicked.setEnabled(true));
     }
 }

@@ -39,11 +39,12 @@ public class OficioRepository {
     public void insert(OficioRow o) {
         jdbc.sql("""
                         INSERT INTO drafting_oficio (id, template_version_id, kind, sender_unit_id, author_id,
-                            recipient_unit_id, subject, body_html, field_values, status, created_at, updated_at, version)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, 0)""")
+                            recipient_unit_id, subject, body_html, field_values, status, created_at, updated_at, version,
+                            priority)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, 0, ?)""")
                 .params(o.id(), o.templateVersionId(), o.kind(), o.senderUnitId(), o.authorId(), o.recipientUnitId(),
                         o.subject(), o.bodyHtml(), json.writeValueAsString(o.fields()), o.status().name(),
-                        Timestamp.from(o.createdAt()), Timestamp.from(o.updatedAt()))
+                        Timestamp.from(o.createdAt()), Timestamp.from(o.updatedAt()), o.priority().name())
                 .update();
     }
 

@@ -308,7 +308,10 @@ abstract class DraftEditor extends VerticalLayout implements BeforeEnterObserver
             boolean reload = false;
             String message = getTranslation("oficio.saved");
             switch (mode) {
-                case NEW -> id = oficios.startDraft(templateCode, content);
+                case NEW -> {
+                    id = oficios.startDraft(templateCode, content, priority.getValue());
+                    savedPriority = priority.getValue();
+                }
                 case OWNER -> {
                     SaveOutcome outcome = oficios.saveDraft(id, content, version, note.getValue(), editedFrom);
                     version = outcome.version();

@@ -11,15 +11,16 @@ import org.rubrica.directory.Person;
 import org.rubrica.notifications.Notification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.task.TaskExecutor;
+import org.springframework.core.task.TaskRejectedException;
 import org.springframework.context.MessageSource;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -31,24 +32,23 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * link to the oficio. A failed send is logged and the notification stays in the app.
  */
 @Component
-public class MailNotifier {
+public class MailNotifier implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(MailNotifier.class);
     private static final Locale SPANISH = Locale.forLanguageTag("es");
 
     private final ObjectProvider<JavaMailSender> mail;
-    private final TaskExecutor executor;
+    private final ThreadPoolTaskExecutor executor;
     private final NotificationRepository repository;
     private final Directory directory;
     private final MessageSource messages;
     private final String from;
     private final String baseUrl;
 
-    MailNotifier(ObjectProvider<JavaMailSender> mail, @Qualifier("applicationTaskExecutor") TaskExecutor executor,
-                 NotificationRepository repository, Directory directory, MessageSource messages, @Value("${rubrica.mail.from:rubrica@localhost}") String from,
+    MailNotifier(ObjectProvider<JavaMailSender> mail, NotificationRepository repository, Directory directory, MessageSource messages, @Value("${rubrica.mail.from:rubrica@localhost}") String from,
                  @Value("${rubrica.base-url:http://localhost:8080}") String baseUrl) {
         this.mail = mail;
-        this.executor = executor;
+        this.executor = NotificationExecutors.start("mail-", 2);
         this.repository = repository;
         this.directory = directory;
         this.messages = messages;
@@ -60,8 +60,17 @@ public class MailNotifier {
     void on(Notifier.Stored stored) {
         JavaMailSender sender = mail.getIfAvailable();
         if (sender != null) {
-            executor.execute(() -> sendNow(sender, stored));
+            try {
+                executor.execute(() -> sendNow(sender, stored));
+            } catch (TaskRejectedException e) { // the queue is full: the mail server has been down a long while
+                log.warn("notification {} not e-mailed: the mail queue is full", stored.notificationId());
+            }
         }
+    }
+
+    @Override
+    public void destroy() {
+        executor.shutdown(); // what is queued gets its chance to go out
     }
 
     private void sendNow(JavaMailSender sender, Notifier.Stored stored) {

@@ -8,19 +8,20 @@ import java.util.function.IntConsumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.core.task.TaskExecutor;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Open pages that show a person's unread count (the bell), told the new count once a change commits: a
- * notification stored, or some read. The count is read on a worker thread, outside the committed transaction,
- * so the request that caused it does not wait. Watchers live in this JVM: one node, or one per sticky session.
+ * notification stored, or some read. The count is read on one worker thread, outside the committed transaction
+ * (the request that caused it does not wait) and in commit order, so an older count never replaces a newer one.
+ * Watchers live in this JVM: one node, or one per sticky session.
  */
 @Component
-public class UnreadWatchers {
+public class UnreadWatchers implements DisposableBean {
 
     /** Some of a person's notifications were marked read. */
     public record Read(long personId) {
@@ -29,17 +30,27 @@ public class UnreadWatchers {
     private static final Logger log = LoggerFactory.getLogger(UnreadWatchers.class);
 
     private final Map<Long, Set<IntConsumer>> byPerson = new ConcurrentHashMap<>();
+    private final Set<Long> queued = ConcurrentHashMap.newKeySet();
     private final NotificationRepository repository;
-    private final TaskExecutor executor;
+    private final ThreadPoolTaskExecutor executor;
 
-    UnreadWatchers(NotificationRepository repository, @Qualifier("applicationTaskExecutor") TaskExecutor executor) {
+    UnreadWatchers(NotificationRepository repository) {
         this.repository = repository;
-        this.executor = executor;
+        this.executor = NotificationExecutors.start("bell-", 1);
+    }
+
+    @Override
+    public void destroy() {
+        executor.shutdown();
     }
 
     /** Calls the watcher with each new count until the returned action is run. */
     public Runnable watch(long personId, IntConsumer watcher) {
-        byPerson.computeIfAbsent(personId, p -> new CopyOnWriteArraySet<>()).add(watcher);
+        byPerson.compute(personId, (p, watchers) -> { // atomic with a removal for the same person
+            Set<IntConsumer> set = watchers == null ? new CopyOnWriteArraySet<>() : watchers;
+            set.add(watcher);
+            return set;
+        });
         return () -> byPerson.computeIfPresent(personId, (p, watchers) -> {
             watchers.remove(watcher);
             return watchers.isEmpty() ? null : watchers;
@@ -57,10 +68,11 @@ public class UnreadWatchers {
     }
 
     private void changed(long personId) {
-        if (!byPerson.containsKey(personId)) {
-            return;
+        if (!byPerson.containsKey(personId) || !queued.add(personId)) {
+            return; // nobody watching, or a count for them is already queued (it will read the newest)
         }
         executor.execute(() -> {
+            queued.remove(personId);
             int unread = repository.unreadCount(personId);
             for (IntConsumer watcher : byPerson.getOrDefault(personId, Set.of())) {
                 try {

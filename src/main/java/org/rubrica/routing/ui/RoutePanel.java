@@ -21,7 +21,6 @@ import org.rubrica.routing.RouteModels.RouteView;
 import org.rubrica.routing.RouteModels.StepPlan;
 import org.rubrica.routing.RouteModels.StepView;
 import org.rubrica.routing.RoutingService;
-import org.rubrica.shared.InvalidInputException;
 import org.rubrica.shared.ui.Formats;
 import org.rubrica.shared.ui.Notices;
 
@@ -96,7 +95,7 @@ public class RoutePanel extends Div {
     }
 
     private Button button(String key, Decision decision, TextArea comment) {
-        var button = new Button(getTranslation(key), e -> act(() -> {
+        var button = new Button(getTranslation(key), e -> act(e.getSource(), () -> {
             routing.decide(oficioId, decision, comment.getValue());
             Notices.success(getTranslation("route.decided." + decision.name()));
         }));
@@ -111,18 +110,19 @@ public class RoutePanel extends Div {
                 s.members().stream().map(MemberView::personId).toList(), s.dueAt())).toList();
         // a draft without a route starts from its unit's usual one, to edit or submit as it is
         planner.setPlan(steps.isEmpty() ? routing.presetFor(oficioId) : steps, route.fixedSteps());
-        var save = new Button(getTranslation("route.save"), e -> act(() -> {
+        var save = new Button(getTranslation("route.save"), e -> act(e.getSource(), () -> {
             routing.setRoute(oficioId, planner.plan());
             Notices.success(getTranslation("route.saved"));
         }));
         save.setId("route-save");
+        save.setDisableOnClick(true);
         var buttons = new HorizontalLayout(save);
         if (route.fixedSteps() == 0) { // a draft: its owner sends it
-            var submit = new Button(getTranslation("route.submit"), e -> act(() -> {
-                routing.setRoute(oficioId, planner.plan());
-                routing.submit(oficioId);
+            var submit = new Button(getTranslation("route.submit"), e -> act(e.getSource(), () -> {
+                routing.submit(oficioId, planner.plan());
                 Notices.success(getTranslation("route.submitted"));
             }));
+            submit.setDisableOnClick(true); // a double click sends it once
             submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             submit.setId("route-submit");
             buttons.add(submit);
@@ -134,13 +134,8 @@ public class RoutePanel extends Div {
         return form;
     }
 
-    private void act(Runnable action) {
-        try {
-            action.run();
-            onChange.run();
-        } catch (InvalidInputException e) {
-            Notices.error(getTranslation(e.messageKey(), e.arguments()));
-            show();
-        }
+    /** Refused input leaves the form as typed (the button comes back); anything else shows the oficio afresh. */
+    private void act(Button clicked, Runnable action) {
+        Notices.attempt(this, action, onChange, () -> clicked.setEnabled(true));
     }
 }

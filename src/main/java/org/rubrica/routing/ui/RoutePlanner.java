@@ -1,7 +1,6 @@
 package org.rubrica.routing.ui;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,6 +18,7 @@ import org.rubrica.directory.Person;
 import org.rubrica.routing.RouteModels.StepKind;
 import org.rubrica.routing.RouteModels.StepMode;
 import org.rubrica.routing.RouteModels.StepPlan;
+import org.rubrica.shared.ui.Formats;
 
 /**
  * Plans a route step by step: kind, "all" or "any", people and an optional due date, added in order; the last
@@ -58,11 +58,8 @@ class RoutePlanner extends Div {
         due.setVisible(withDueDates);
         planned.setId("route-plan");
         var add = new Button(getTranslation("route.add-step"), e -> {
-            // due at the end of the chosen day, in the institution's time zone
-            var dueAt = due.getValue() == null ? null
-                    : due.getValue().plusDays(1).atStartOfDay(ZoneId.systemDefault()).toInstant().minusSeconds(1);
             plan.add(new StepPlan(kind.getValue(), mode.getValue(), people.getValue().stream().map(Person::id).toList(),
-                    dueAt));
+                    Formats.endOfDay(due.getValue())));
             people.clear();
             due.clear();
             describe();

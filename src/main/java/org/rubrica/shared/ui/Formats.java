@@ -12,6 +12,11 @@ public final class Formats {
     private Formats() {
     }
 
+    /** A due date chosen as a day: the end of that day, in the institution's time zone; null stays null. */
+    public static Instant endOfDay(java.time.LocalDate day) {
+        return day == null ? null : day.plusDays(1).atStartOfDay(ZoneId.systemDefault()).toInstant().minusSeconds(1);
+    }
+
     public static String dateTime(Instant instant, Locale locale) {
         if (instant == null) {
             return "";
