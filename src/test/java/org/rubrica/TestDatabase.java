@@ -27,6 +27,10 @@ public class TestDatabase implements LauncherSessionListener {
         System.setProperty("spring.datasource.url", SERVER + name);
         System.setProperty("spring.datasource.username", USER);
         System.setProperty("spring.datasource.password", PASSWORD);
+        // this run's throwaway CA is sealed with a random master key, shared by every Spring context of the run
+        byte[] random = new byte[32];
+        new java.security.SecureRandom().nextBytes(random);
+        System.setProperty("rubrica.signing.master-key", java.util.HexFormat.of().formatHex(random));
     }
 
     @Override

@@ -1,0 +1,108 @@
+package org.rubrica.signing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.GeneralSecurityException;
+import java.security.Signature;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+import eu.europa.esig.dss.enumerations.DigestAlgorithm;
+import eu.europa.esig.dss.enumerations.SignatureAlgorithm;
+import eu.europa.esig.dss.enumerations.SignatureLevel;
+import eu.europa.esig.dss.model.DSSDocument;
+import eu.europa.esig.dss.model.InMemoryDocument;
+import eu.europa.esig.dss.model.SignatureValue;
+import eu.europa.esig.dss.model.ToBeSigned;
+import eu.europa.esig.dss.model.x509.CertificateToken;
+import eu.europa.esig.dss.pades.PAdESSignatureParameters;
+import eu.europa.esig.dss.pades.signature.PAdESService;
+import eu.europa.esig.dss.simplereport.SimpleReport;
+import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
+import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
+import eu.europa.esig.dss.spi.x509.revocation.crl.ExternalResourcesCRLSource;
+import eu.europa.esig.dss.validation.SignedDocumentValidator;
+
+import org.rubrica.shared.InvalidInputException;
+import org.rubrica.signing.internal.PlatformCa;
+import org.springframework.stereotype.Service;
+
+/**
+ * PAdES signatures made and checked with EU DSS (its PDFBox implementation). Signing takes a key opened for the
+ * session; validation trusts the platform CA and takes revocation data from its current CRL, so a revoked
+ * certificate fails and a changed byte is caught.
+ */
+@Service
+public class PadesSignatures {
+
+    private final PlatformCa ca;
+    private final SignerCredentials credentials;
+    private final Clock clock;
+
+    PadesSignatures(PlatformCa ca, SignerCredentials credentials, Clock clock) {
+        this.ca = ca;
+        this.credentials = credentials;
+        this.clock = clock;
+    }
+
+    /** Signs the PDF at PAdES BASELINE-B with the opened key; the result keeps every earlier signature valid. */
+    public byte[] signBaselineB(byte[] pdf, SignerCredentials.UnlockedKey key, String reason) {
+        PAdESService service = new PAdESService(new CommonCertificateVerifier());
+        PAdESSignatureParameters parameters = new PAdESSignatureParameters();
+        parameters.setSignatureLevel(SignatureLevel.PAdES_BASELINE_B);
+        parameters.setDigestAlgorithm(DigestAlgorithm.SHA256);
+        parameters.setSigningCertificate(new CertificateToken(key.certificate()));
+        parameters.setCertificateChain(new CertificateToken(key.caCertificate()));
+        parameters.bLevel().setSigningDate(Date.from(clock.instant()));
+        parameters.setReason(reason);
+        DSSDocument document = new InMemoryDocument(pdf);
+        ToBeSigned toBeSigned = service.getDataToSign(document, parameters);
+        try {
+            Signature signature = Signature.getInstance("SHA256withRSA");
+            signature.initSign(key.key());
+            signature.update(toBeSigned.getBytes());
+            DSSDocument signed = service.signDocument(document, parameters,
+                    new SignatureValue(SignatureAlgorithm.RSA_SHA256, signature.sign()));
+            try (InputStream in = signed.openStream()) {
+                return in.readAllBytes();
+            }
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("the PDF could not be signed", e);
+        }
+    }
+
+    /**
+     * The DSS verdict on a PDF's signatures, trusting the platform CA.
+     *
+     * @throws InvalidInputException when the file is not a PDF DSS can read
+     */
+    public SignatureVerdict validate(byte[] pdf) {
+        SignedDocumentValidator validator;
+        try {
+            validator = SignedDocumentValidator.fromDocument(new InMemoryDocument(pdf));
+        } catch (RuntimeException e) {
+            throw new InvalidInputException("signing.not-a-pdf", "file");
+        }
+        X509Certificate caCert = ca.certificate();
+        CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
+        trusted.addCertificate(new CertificateToken(caCert));
+        CommonCertificateVerifier verifier = new CommonCertificateVerifier();
+        verifier.setTrustedCertSources(trusted);
+        verifier.setCrlSource(new ExternalResourcesCRLSource(new InMemoryDocument(credentials.crl())));
+        verifier.setAIASource(null);
+        verifier.setOcspSource(null);
+        validator.setCertificateVerifier(verifier);
+        SimpleReport report = validator.validateDocument().getSimpleReport();
+        List<SignatureVerdict.SignatureResult> results = new ArrayList<>();
+        for (String id : report.getSignatureIdList()) {
+            results.add(new SignatureVerdict.SignatureResult(String.valueOf(report.getIndication(id)),
+                    report.getSubIndication(id) == null ? null : String.valueOf(report.getSubIndication(id)),
+                    report.getSignedBy(id),
+                    report.getSignatureFormat(id) == null ? null : report.getSignatureFormat(id).name()));
+        }
+        return new SignatureVerdict(results);
+    }
+}

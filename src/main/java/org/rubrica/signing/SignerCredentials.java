@@ -1,0 +1,202 @@
+package org.rubrica.signing;
+
+import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
+
+import javax.crypto.AEADBadTagException;
+
+import org.rubrica.directory.Actor;
+import org.rubrica.directory.CurrentActor;
+import org.rubrica.directory.Directory;
+import org.rubrica.directory.Person;
+import org.rubrica.directory.Role;
+import org.rubrica.shared.InvalidInputException;
+import org.rubrica.signing.internal.CredentialRepository;
+import org.rubrica.signing.internal.CredentialRepository.CredentialRow;
+import org.rubrica.signing.internal.PinSealing;
+import org.rubrica.signing.internal.PlatformCa;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Signers' credentials from the platform CA: a signer asks for theirs choosing a PIN; the private key is made
+ * here and stored only sealed under that PIN. They change the PIN (the old one required), an administrator or
+ * they themselves revoke it (it then appears on the CRL). Five wrong PINs in a row lock it for 15 minutes.
+ */
+@Service
+@Transactional
+public class SignerCredentials {
+
+    public static final int PIN_MIN = 6;
+    public static final int PIN_MAX = 32;
+    static final int MAX_FAILURES = 5;
+    static final Duration LOCK = Duration.ofMinutes(15);
+    static final Duration VALIDITY = Duration.ofDays(2 * 365);
+
+    /** What a person may know of their credential. */
+    public record CredentialInfo(String serial, String subject, Instant issuedAt, Instant expiresAt, boolean locked) {
+    }
+
+    /** A key opened with its PIN, for one signing session; never stored. */
+    public record UnlockedKey(PrivateKey key, X509Certificate certificate, X509Certificate caCertificate) {
+    }
+
+    private final CredentialRepository credentials;
+    private final PlatformCa ca;
+    private final PinSealing sealing;
+    private final Directory directory;
+    private final CurrentActor currentActor;
+    private final Clock clock;
+
+    SignerCredentials(CredentialRepository credentials, PlatformCa ca, PinSealing sealing, Directory directory,
+                      CurrentActor currentActor, Clock clock) {
+        this.credentials = credentials;
+        this.ca = ca;
+        this.sealing = sealing;
+        this.directory = directory;
+        this.currentActor = currentActor;
+        this.clock = clock;
+    }
+
+    /**
+     * Issues the current signer's credential, sealed under the PIN they chose.
+     *
+     * @throws InvalidInputException when they already have one in force, or the PIN is too short, too long or
+     *                               too simple
+     */
+    public CredentialInfo issueMine(char[] pin) {
+        Actor actor = currentActor.requireRole(Role.SIGNER);
+        checkPin(pin, "pin");
+        if (credentials.active(actor.personId()).isPresent()) {
+            throw new InvalidInputException("signing.credential.exists", "pin");
+        }
+        Person person = directory.person(actor.personId());
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            KeyPair pair = generator.generateKeyPair();
+            BigInteger serial = ca.nextSerial();
+            X509Certificate cert = ca.issue(person.fullName(), person.email(), directory.unit(person.unitId()).name(),
+                    pair.getPublic(), serial, VALIDITY);
+            byte[] salt = sealing.newSalt();
+            credentials.insert(actor.personId(), serial, cert.getEncoded(),
+                    sealing.seal(pin, salt, pair.getPrivate().getEncoded()), salt, clock.instant(),
+                    cert.getNotAfter().toInstant());
+            return info(credentials.active(actor.personId()).orElseThrow());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("a signing key could not be made", e);
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<CredentialInfo> mine() {
+        return credentials.active(currentActor.require().personId()).map(this::info);
+    }
+
+    /** @throws InvalidInputException for a wrong current PIN (counted), a locked credential or a bad new PIN */
+    public void changePin(char[] currentPin, char[] newPin) {
+        Actor actor = currentActor.require();
+        checkPin(newPin, "newPin");
+        CredentialRow row = credentials.active(actor.personId())
+                .orElseThrow(() -> new InvalidInputException("signing.credential.none", "pin"));
+        byte[] plain = open(row, currentPin);
+        try {
+            byte[] salt = sealing.newSalt();
+            credentials.reseal(row.id(), sealing.seal(newPin, salt, plain), salt);
+        } finally {
+            Arrays.fill(plain, (byte) 0);
+        }
+    }
+
+    /** Revokes a person's credential in force: an organisation administrator, or its holder. */
+    public void revoke(long personId) {
+        Actor actor = currentActor.require();
+        if (actor.personId() != personId && !actor.hasRole(Role.ORG_ADMIN)) {
+            throw new AccessDeniedException(actor.username() + " may not revoke credentials of " + personId);
+        }
+        credentials.active(personId).ifPresent(row -> credentials.revoke(row.id(), clock.instant()));
+    }
+
+    /** The CRL as published: DER, signed by the platform CA, valid a day. */
+    @Transactional(readOnly = true)
+    public byte[] crl() {
+        try {
+            return ca.crl(credentials.revoked()).getEncoded();
+        } catch (java.security.cert.CRLException e) {
+            throw new IllegalStateException("the CRL cannot be encoded", e);
+        }
+    }
+
+    /**
+     * Opens the current person's key with their PIN, for a signing session.
+     *
+     * @throws InvalidInputException for no credential, an expired or locked one, or a wrong PIN (counted)
+     */
+    public UnlockedKey unlockMine(char[] pin) {
+        Actor actor = currentActor.require();
+        CredentialRow row = credentials.active(actor.personId())
+                .orElseThrow(() -> new InvalidInputException("signing.credential.none", "pin"));
+        if (row.expiresAt().isBefore(clock.instant())) {
+            throw new InvalidInputException("signing.credential.expired", "pin");
+        }
+        byte[] plain = open(row, pin);
+        try {
+            PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(plain));
+            return new UnlockedKey(key, PlatformCa.certificate(row.certificate()), ca.certificate());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("a stored key cannot be read", e);
+        } finally {
+            Arrays.fill(plain, (byte) 0);
+        }
+    }
+
+    private byte[] open(CredentialRow row, char[] pin) {
+        Instant now = clock.instant();
+        if (row.lockedUntil() != null && row.lockedUntil().isAfter(now)) {
+            throw new InvalidInputException("signing.pin.locked", "pin");
+        }
+        try {
+            byte[] plain = sealing.open(pin == null ? new char[0] : pin, row.salt(), row.sealedKey());
+            credentials.recordSuccess(row.id());
+            return plain;
+        } catch (AEADBadTagException e) {
+            credentials.recordFailure(row.id(), MAX_FAILURES, now.plus(LOCK));
+            boolean nowLocked = row.failedAttempts() + 1 >= MAX_FAILURES;
+            throw new InvalidInputException(nowLocked ? "signing.pin.locked" : "signing.pin.wrong", "pin",
+                    MAX_FAILURES - row.failedAttempts() - 1);
+        }
+    }
+
+    private static void checkPin(char[] pin, String field) {
+        if (pin == null || pin.length < PIN_MIN || pin.length > PIN_MAX) {
+            throw new InvalidInputException("signing.pin.length", field, PIN_MIN, PIN_MAX);
+        }
+        boolean allSame = true;
+        for (char c : pin) {
+            allSame &= c == pin[0];
+        }
+        String text = new String(pin);
+        if (allSame || "0123456789".contains(text) || "9876543210".contains(text)) {
+            throw new InvalidInputException("signing.pin.simple", field);
+        }
+    }
+
+    private CredentialInfo info(CredentialRow row) {
+        X509Certificate cert = PlatformCa.certificate(row.certificate());
+        return new CredentialInfo(row.serial().toString(16).toUpperCase(java.util.Locale.ROOT),
+                cert.getSubjectX500Principal().getName(), row.issuedAt(), row.expiresAt(),
+                row.lockedUntil() != null && row.lockedUntil().isAfter(clock.instant()));
+    }
+}

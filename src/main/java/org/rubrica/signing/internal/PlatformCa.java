@@ -1,0 +1,227 @@
+package org.rubrica.signing.internal;
+
+import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+
+import javax.crypto.AEADBadTagException;
+
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLDistPoint;
+import org.bouncycastle.asn1.x509.CRLReason;
+import org.bouncycastle.asn1.x509.DistributionPoint;
+import org.bouncycastle.asn1.x509.DistributionPointName;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.X509v2CRLBuilder;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.rubrica.directory.Directory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The institution's own certificate authority: created on first use (RSA-3072, ten years), its key sealed with
+ * the master key. It issues signing certificates with a CRL distribution point at {@code <base-url>/pki/crl} and
+ * signs that CRL, listing what was revoked.
+ */
+@Component
+public class PlatformCa {
+
+    private static final String CA_KEY = "platform-ca-key";
+    static final Duration CRL_VALIDITY = Duration.ofDays(1);
+
+    private final JdbcClient jdbc;
+    private final MasterKey masterKey;
+    private final Directory directory;
+    private final Clock clock;
+    private final String crlUrl;
+
+    PlatformCa(JdbcClient jdbc, MasterKey masterKey, Directory directory, Clock clock,
+               @Value("${rubrica.base-url:http://localhost:8080}") String baseUrl) {
+        this.jdbc = jdbc;
+        this.masterKey = masterKey;
+        this.directory = directory;
+        this.clock = clock;
+        this.crlUrl = (baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl) + "/pki/crl";
+    }
+
+    /** The CA's certificate, creating the CA first if this installation has none yet. */
+    @Transactional
+    public X509Certificate certificate() {
+        return certificate(row().certificate());
+    }
+
+    String crlUrl() {
+        return crlUrl;
+    }
+
+    /**
+     * A certificate for a signer's public key, from now for {@code validity}: digital signature and
+     * non-repudiation, with the CRL distribution point.
+     */
+    public X509Certificate issue(String fullName, String email, String unitName, PublicKey subjectKey, BigInteger serial,
+                          Duration validity) {
+        CaRow ca = row();
+        X509Certificate caCert = certificate(ca.certificate());
+        Instant now = clock.instant();
+        X500NameBuilder subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "MX")
+                .addRDN(BCStyle.O, directory.institution().name()).addRDN(BCStyle.OU, unitName)
+                .addRDN(BCStyle.CN, fullName);
+        if (email != null && !email.isBlank()) {
+            subject.addRDN(BCStyle.EmailAddress, email);
+        }
+        try {
+            JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(caCert, serial,
+                    Date.from(now.minusSeconds(60)), Date.from(now.plus(validity)), subject.build(), subjectKey)
+                    .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
+                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation))
+                    .addExtension(Extension.extendedKeyUsage, false,
+                            new ExtendedKeyUsage(KeyPurposeId.id_kp_emailProtection))
+                    .addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(subjectKey))
+                    .addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(caCert))
+                    .addExtension(Extension.cRLDistributionPoints, false, distributionPoint());
+            return new JcaX509CertificateConverter().getCertificate(builder.build(signer(caKey(ca))));
+        } catch (GeneralSecurityException | OperatorCreationException | java.io.IOException e) {
+            throw new IllegalStateException("issuing a certificate failed", e);
+        }
+    }
+
+    /** A fresh CRL listing these revoked serials with their revocation times. */
+    public X509CRL crl(List<Revoked> revoked) {
+        CaRow ca = row();
+        X509Certificate caCert = certificate(ca.certificate());
+        Instant now = clock.instant();
+        try {
+            X509v2CRLBuilder builder = new X509v2CRLBuilder(new X509CertificateHolder(caCert.getEncoded()).getSubject(),
+                    Date.from(now));
+            builder.setNextUpdate(Date.from(now.plus(CRL_VALIDITY)));
+            for (Revoked r : revoked) {
+                builder.addCRLEntry(r.serial(), Date.from(r.at()), CRLReason.unspecified);
+            }
+            builder.addExtension(Extension.authorityKeyIdentifier, false,
+                    new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(caCert));
+            builder.addExtension(Extension.cRLNumber, false,
+                    new org.bouncycastle.asn1.x509.CRLNumber(BigInteger.valueOf(now.toEpochMilli())));
+            return new JcaX509CRLConverter().getCRL(builder.build(signer(caKey(ca))));
+        } catch (GeneralSecurityException | OperatorCreationException | java.io.IOException e) {
+            throw new IllegalStateException("signing the CRL failed", e);
+        }
+    }
+
+    public record Revoked(BigInteger serial, Instant at) {
+    }
+
+    /** The next certificate serial: random high bits (unguessable) over a counter (unique). */
+    public BigInteger nextSerial() {
+        row();
+        long counter = jdbc.sql("UPDATE signing_ca SET next_serial = next_serial + 1 WHERE id = 1 RETURNING next_serial")
+                .query(Long.class).single();
+        byte[] random = new byte[8];
+        new java.security.SecureRandom().nextBytes(random);
+        return new BigInteger(1, random).shiftLeft(64).or(BigInteger.valueOf(counter));
+    }
+
+    private record CaRow(byte[] certificate, byte[] sealedKey) {
+    }
+
+    private CaRow row() {
+        return find().orElseGet(() -> {
+            create();
+            return find().orElseThrow();
+        });
+    }
+
+    private java.util.Optional<CaRow> find() {
+        return jdbc.sql("SELECT certificate, sealed_key FROM signing_ca WHERE id = 1")
+                .query((rs, n) -> new CaRow(rs.getBytes(1), rs.getBytes(2))).optional();
+    }
+
+    /** Two first uses at once create one CA: the second insert does nothing and both read the same row. */
+    private void create() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(3072);
+            KeyPair pair = generator.generateKeyPair();
+            Instant now = clock.instant();
+            String institution = directory.institution().name();
+            X500Name name = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "MX").addRDN(BCStyle.O, institution)
+                    .addRDN(BCStyle.CN, "Autoridad certificadora de " + institution).build();
+            JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, BigInteger.ONE,
+                    Date.from(now.minusSeconds(60)), Date.from(now.plus(Duration.ofDays(3653))), name, pair.getPublic())
+                    .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
+                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
+                    .addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(pair.getPublic()));
+            X509Certificate cert = new JcaX509CertificateConverter().getCertificate(builder.build(signer(pair.getPrivate())));
+            byte[] sealed = Sealed.seal(masterKey.key(), pair.getPrivate().getEncoded(), CA_KEY);
+            jdbc.sql("""
+                            INSERT INTO signing_ca (id, certificate, sealed_key, next_serial, created_at)
+                            VALUES (1, ?, ?, 1, ?) ON CONFLICT (id) DO NOTHING""")
+                    .params(cert.getEncoded(), sealed, Timestamp.from(now)).update();
+        } catch (GeneralSecurityException | OperatorCreationException | java.io.IOException e) {
+            throw new IllegalStateException("creating the platform CA failed", e);
+        }
+    }
+
+    private PrivateKey caKey(CaRow ca) {
+        try {
+            byte[] plain = Sealed.open(masterKey.key(), ca.sealedKey(), CA_KEY);
+            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(plain));
+        } catch (AEADBadTagException e) {
+            throw new SigningUnavailableException("the configured master key does not open the platform CA's key");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the platform CA's key cannot be read", e);
+        }
+    }
+
+    private CRLDistPoint distributionPoint() {
+        GeneralNames names = new GeneralNames(new GeneralName(GeneralName.uniformResourceIdentifier, crlUrl));
+        return new CRLDistPoint(new DistributionPoint[] {
+                new DistributionPoint(new DistributionPointName(names), null, null)});
+    }
+
+    private static ContentSigner signer(PrivateKey key) throws OperatorCreationException {
+        return new JcaContentSignerBuilder("SHA256withRSA").build(key);
+    }
+
+    public static X509Certificate certificate(byte[] der) {
+        try {
+            return (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new java.io.ByteArrayInputStream(der));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("a stored certificate cannot be read", e);
+        }
+    }
+}
