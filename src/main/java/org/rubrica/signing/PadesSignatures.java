@@ -20,6 +20,10 @@ import eu.europa.esig.dss.model.ToBeSigned;
 import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.pades.PAdESSignatureParameters;
 import eu.europa.esig.dss.pades.signature.PAdESService;
+import eu.europa.esig.dss.pades.validation.PDFDocumentValidator;
+import eu.europa.esig.dss.pdf.IPdfObjFactory;
+import eu.europa.esig.dss.pdf.modifications.DefaultPdfDifferencesFinder;
+import eu.europa.esig.dss.pdf.pdfbox.PdfBoxDefaultObjectFactory;
 import eu.europa.esig.dss.simplereport.SimpleReport;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
 import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
@@ -46,6 +50,18 @@ public class PadesSignatures {
         this.ca = ca;
         this.credentials = credentials;
         this.clock = clock;
+    }
+
+    /**
+     * PDFBox, with changes after a signature looked for among the PDF's objects (annotations, form fields, pages)
+     * rather than by rendering every page and comparing pixels, which would cost most of a validation.
+     */
+    private static IPdfObjFactory objects() {
+        DefaultPdfDifferencesFinder differences = new DefaultPdfDifferencesFinder();
+        differences.setMaximalPagesAmountForVisualComparison(0);
+        PdfBoxDefaultObjectFactory factory = new PdfBoxDefaultObjectFactory();
+        factory.setPdfDifferencesFinder(differences);
+        return factory;
     }
 
     /** Signs the PDF at PAdES BASELINE-B with the opened key; the result keeps every earlier signature valid. */
@@ -85,6 +101,9 @@ public class PadesSignatures {
             validator = SignedDocumentValidator.fromDocument(new InMemoryDocument(pdf));
         } catch (RuntimeException e) {
             throw new InvalidInputException("signing.not-a-pdf", "file");
+        }
+        if (validator instanceof PDFDocumentValidator pdfValidator) {
+            pdfValidator.setPdfObjFactory(objects());
         }
         X509Certificate caCert = ca.certificate();
         CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();

@@ -1,0 +1,79 @@
+package org.rubrica.signing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.security.Signature;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.rubrica.Acting;
+import org.rubrica.RubricaTest;
+import org.rubrica.drafting.DraftContent;
+import org.rubrica.drafting.OficioService;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * What a signature costs, measured in one run: raw RSA-2048 as the floor, signing one rendered oficio at PAdES
+ * BASELINE-B, and validating it with DSS. Run: see docs/benchmarks.md.
+ */
+@Tag("benchmark")
+@RubricaTest
+class SigningBenchmark {
+
+    static final int WARM_UP = 30;
+    static final int RUNS = 100;
+
+    @Autowired Acting acting;
+    @Autowired OficioService oficios;
+    @Autowired SignerCredentials credentials;
+    @Autowired PadesSignatures signatures;
+
+    @Test
+    void raw_signature_pades_b_signing_and_dss_validation() throws Exception {
+        acting.as(Acting.DRAFTER);
+        UUID id = oficios.startDraft("oficio", new DraftContent(acting.unitId("SEC/DGE"), "Oficio de prueba de rendimiento",
+                "<p>Se solicita la información del programa.</p>", Map.of()));
+        byte[] pdf = oficios.pdf(id);
+        acting.as("bcampos");
+        credentials.issueMine("482915".toCharArray());
+        var key = credentials.unlockMine("482915".toCharArray());
+
+        byte[] digest = new byte[32];
+        measure("raw RSA-2048 signature of a SHA-256 digest", () -> {
+            try {
+                Signature s = Signature.getInstance("SHA256withRSA");
+                s.initSign(key.key());
+                s.update(digest);
+                return s.sign().length;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        byte[][] last = new byte[1][];
+        measure("PAdES BASELINE-B signature of one rendered oficio (" + pdf.length / 1024 + " KiB)",
+                () -> (last[0] = signatures.signBaselineB(pdf, key, "Firma")).length);
+        assertThat(signatures.validate(last[0]).valid()).isTrue();
+        measure("DSS validation of it (CA trusted, CRL as revocation data)",
+                () -> signatures.validate(last[0]).signatures().size());
+        acting.nobody();
+    }
+
+    private static void measure(String what, Supplier<Integer> call) {
+        for (int i = 0; i < WARM_UP; i++) {
+            call.get();
+        }
+        double[] millis = new double[RUNS];
+        for (int i = 0; i < RUNS; i++) {
+            long t = System.nanoTime();
+            call.get();
+            millis[i] = (System.nanoTime() - t) / 1e6;
+        }
+        Arrays.sort(millis);
+        System.out.printf("Signing, %s: median %.2f ms, p95 %.2f ms%n", what, millis[RUNS / 2],
+                millis[(int) Math.ceil(RUNS * 0.95) - 1]);
+    }
+}
