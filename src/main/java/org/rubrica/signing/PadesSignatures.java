@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.GeneralSecurityException;
 import java.security.Signature;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
@@ -32,23 +31,26 @@ import eu.europa.esig.dss.validation.SignedDocumentValidator;
 
 import org.rubrica.shared.InvalidInputException;
 import org.rubrica.signing.internal.PlatformCa;
+import org.rubrica.signing.internal.TimestampAuthority;
 import org.springframework.stereotype.Service;
 
 /**
  * PAdES signatures made and checked with EU DSS (its PDFBox implementation). Signing takes a key opened for the
- * session; validation trusts the platform CA and takes revocation data from its current CRL, so a revoked
- * certificate fails and a changed byte is caught.
+ * session and the built-in timestamp authority; signing at LT and validating trust the platform CA and take
+ * revocation data from its current CRL, so a revoked certificate fails and a changed byte is caught.
  */
 @Service
 public class PadesSignatures {
 
     private final PlatformCa ca;
     private final SignerCredentials credentials;
+    private final TimestampAuthority timestamps;
     private final Clock clock;
 
-    PadesSignatures(PlatformCa ca, SignerCredentials credentials, Clock clock) {
+    PadesSignatures(PlatformCa ca, SignerCredentials credentials, TimestampAuthority timestamps, Clock clock) {
         this.ca = ca;
         this.credentials = credentials;
+        this.timestamps = timestamps;
         this.clock = clock;
     }
 
@@ -64,11 +66,32 @@ public class PadesSignatures {
         return factory;
     }
 
-    /** Signs the PDF at PAdES BASELINE-B with the opened key; the result keeps every earlier signature valid. */
-    public byte[] signBaselineB(byte[] pdf, SignerCredentials.UnlockedKey key, String reason) {
-        PAdESService service = new PAdESService(new CommonCertificateVerifier());
+    /** The PAdES baseline levels Rubrica makes. */
+    public enum Level {
+        /** The signature alone. */
+        B(SignatureLevel.PAdES_BASELINE_B),
+        /** With a trusted timestamp proving when it was made. */
+        T(SignatureLevel.PAdES_BASELINE_T),
+        /** And the certificates and revocation data needed to validate it years later. */
+        LT(SignatureLevel.PAdES_BASELINE_LT);
+
+        private final SignatureLevel dss;
+
+        Level(SignatureLevel dss) {
+            this.dss = dss;
+        }
+    }
+
+    /**
+     * Signs the PDF with the opened key at the given level, timestamped (T and LT) by the built-in authority;
+     * earlier signatures stay valid.
+     */
+    public byte[] sign(byte[] pdf, SignerCredentials.UnlockedKey key, String reason, Level level) {
+        // only LT embeds validation data: the others need no trust anchors nor the CRL
+        PAdESService service = new PAdESService(level == Level.LT ? verifier() : new CommonCertificateVerifier());
+        service.setTspSource(timestamps);
         PAdESSignatureParameters parameters = new PAdESSignatureParameters();
-        parameters.setSignatureLevel(SignatureLevel.PAdES_BASELINE_B);
+        parameters.setSignatureLevel(level.dss);
         parameters.setDigestAlgorithm(DigestAlgorithm.SHA256);
         parameters.setSigningCertificate(new CertificateToken(key.certificate()));
         parameters.setCertificateChain(new CertificateToken(key.caCertificate()));
@@ -90,6 +113,18 @@ public class PadesSignatures {
         }
     }
 
+    /** Trusts the platform CA and takes revocation data from its current CRL; asks nothing of the network. */
+    private CommonCertificateVerifier verifier() {
+        CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
+        trusted.addCertificate(new CertificateToken(ca.certificate()));
+        CommonCertificateVerifier verifier = new CommonCertificateVerifier();
+        verifier.setTrustedCertSources(trusted);
+        verifier.setCrlSource(new ExternalResourcesCRLSource(new InMemoryDocument(credentials.crl())));
+        verifier.setAIASource(null);
+        verifier.setOcspSource(null);
+        return verifier;
+    }
+
     /**
      * The DSS verdict on a PDF's signatures, trusting the platform CA.
      *
@@ -105,15 +140,7 @@ public class PadesSignatures {
         if (validator instanceof PDFDocumentValidator pdfValidator) {
             pdfValidator.setPdfObjFactory(objects());
         }
-        X509Certificate caCert = ca.certificate();
-        CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
-        trusted.addCertificate(new CertificateToken(caCert));
-        CommonCertificateVerifier verifier = new CommonCertificateVerifier();
-        verifier.setTrustedCertSources(trusted);
-        verifier.setCrlSource(new ExternalResourcesCRLSource(new InMemoryDocument(credentials.crl())));
-        verifier.setAIASource(null);
-        verifier.setOcspSource(null);
-        validator.setCertificateVerifier(verifier);
+        validator.setCertificateVerifier(verifier());
         SimpleReport report = validator.validateDocument().getSimpleReport();
         List<SignatureVerdict.SignatureResult> results = new ArrayList<>();
         for (String id : report.getSignatureIdList()) {

@@ -44,6 +44,7 @@ public class SignerCredentials {
     static final int MAX_FAILURES = 5;
     static final Duration LOCK = Duration.ofMinutes(15);
     static final Duration VALIDITY = Duration.ofDays(2 * 365);
+    static final Duration CRL_REFRESH = Duration.ofHours(1);
 
     /** What a person may know of their credential. */
     public record CredentialInfo(String serial, String subject, Instant issuedAt, Instant expiresAt, boolean locked) {
@@ -59,6 +60,7 @@ public class SignerCredentials {
     private final Directory directory;
     private final CurrentActor currentActor;
     private final Clock clock;
+    private volatile PublishedCrl publishedCrl;
 
     SignerCredentials(CredentialRepository credentials, PlatformCa ca, PinSealing sealing, Directory directory,
                       CurrentActor currentActor, Clock clock) {
@@ -129,14 +131,27 @@ public class SignerCredentials {
         credentials.active(personId).ifPresent(row -> credentials.revoke(row.id(), clock.instant()));
     }
 
-    /** The CRL as published: DER, signed by the platform CA, valid a day. */
+    /**
+     * The CRL as published: DER, signed by the platform CA, valid a day. Signed anew when the revocations change
+     * (on any node) or it is an hour old; in between the same one is served.
+     */
     @Transactional(readOnly = true)
     public byte[] crl() {
-        try {
-            return ca.crl(credentials.revoked()).getEncoded();
-        } catch (java.security.cert.CRLException e) {
-            throw new IllegalStateException("the CRL cannot be encoded", e);
+        var revoked = credentials.revoked();
+        PublishedCrl current = publishedCrl;
+        Instant now = clock.instant();
+        if (current == null || !current.revoked().equals(revoked) || current.at().plus(CRL_REFRESH).isBefore(now)) {
+            try {
+                current = new PublishedCrl(revoked, now, ca.crl(revoked).getEncoded());
+            } catch (java.security.cert.CRLException e) {
+                throw new IllegalStateException("the CRL cannot be encoded", e);
+            }
+            publishedCrl = current;
         }
+        return current.der().clone();
+    }
+
+    private record PublishedCrl(java.util.List<PlatformCa.Revoked> revoked, Instant at, byte[] der) {
     }
 
     /**

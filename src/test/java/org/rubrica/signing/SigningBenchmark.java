@@ -18,7 +18,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * What a signature costs, measured in one run: raw RSA-2048 as the floor, signing one rendered oficio at PAdES
- * BASELINE-B, and validating it with DSS. Run: see docs/benchmarks.md.
+ * BASELINE-B and -T, a batch of 100 at -LT on two threads, and validating one with DSS. Run: see
+ * docs/benchmarks.md.
  */
 @Tag("benchmark")
 @RubricaTest
@@ -55,8 +56,31 @@ class SigningBenchmark {
         });
         byte[][] last = new byte[1][];
         measure("PAdES BASELINE-B signature of one rendered oficio (" + pdf.length / 1024 + " KiB)",
-                () -> (last[0] = signatures.signBaselineB(pdf, key, "Firma")).length);
+                () -> (last[0] = signatures.sign(pdf, key, "Firma", PadesSignatures.Level.B)).length);
         assertThat(signatures.validate(last[0]).valid()).isTrue();
+        measure("PAdES BASELINE-T signature, built-in timestamp authority",
+                () -> signatures.sign(pdf, key, "Firma", PadesSignatures.Level.T).length);
+
+        // a batch of 100 at LT on two threads, as a signer's morning pile would go
+        for (int round = 1; round <= 3; round++) {
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            long start = System.nanoTime();
+            var futures = new java.util.ArrayList<java.util.concurrent.Future<byte[]>>();
+            for (int i = 0; i < 100; i++) {
+                futures.add(pool.submit(() -> signatures.sign(pdf, key, "Firma", PadesSignatures.Level.LT)));
+            }
+            byte[] one = null;
+            for (var f : futures) {
+                one = f.get();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            pool.shutdown();
+            System.out.printf("Signing, batch of 100 at PAdES BASELINE-LT on 2 threads, round %d: %.2f s%n", round, seconds);
+            if (round == 3) {
+                assertThat(signatures.validate(one).signatures()).singleElement()
+                        .satisfies(v -> assertThat(v.level()).isEqualTo("PAdES_BASELINE_LT"));
+            }
+        }
         measure("DSS validation of it (CA trusted, CRL as revocation data)",
                 () -> signatures.validate(last[0]).signatures().size());
         acting.nobody();

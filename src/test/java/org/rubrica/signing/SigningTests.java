@@ -80,7 +80,7 @@ class SigningTests {
                 .isInstanceOf(java.security.spec.InvalidKeySpecException.class);
         assertThat(refusal(() -> credentials.unlockMine("000111".toCharArray()))).isEqualTo("signing.pin.wrong");
 
-        byte[] signed = signatures.signBaselineB(pdf, credentials.unlockMine("482915".toCharArray()), "Firma del oficio");
+        byte[] signed = signatures.sign(pdf, credentials.unlockMine("482915".toCharArray()), "Firma del oficio", PadesSignatures.Level.B);
         SignatureVerdict verdict = signatures.validate(signed);
         assertThat(verdict.valid()).as(verdict.toString()).isTrue();
         assertThat(verdict.signatures()).singleElement().satisfies(s -> {
@@ -145,5 +145,30 @@ class SigningTests {
         certificate.verify(ca.getPublicKey());
         assertThat(crl.isRevoked(certificate)).isTrue();
         assertThat(crl.getNextUpdate()).isAfter(new java.util.Date());
+    }
+
+    @Test
+    void two_signers_in_sequence_at_baseline_t_and_lt_both_pass_with_the_built_in_timestamp_authority() {
+        byte[] pdf = renderedOficio();
+        Person secretary = person("Mtra. Teresa Aguirre Báez");
+        Person head = person("Prof. Alfonso Cervantes Duarte");
+        acting.as(head.username());
+        credentials.issueMine("520817".toCharArray());
+        byte[] once = signatures.sign(pdf, credentials.unlockMine("520817".toCharArray()), "Firma", PadesSignatures.Level.T);
+        assertThat(signatures.validate(once).signatures()).singleElement()
+                .satisfies(s -> assertThat(s.level()).isEqualTo("PAdES_BASELINE_T"))
+                .satisfies(s -> assertThat(s.passed()).as(s.toString()).isTrue());
+
+        acting.as(secretary.username()); // the second signature covers the first
+        credentials.issueMine("903264".toCharArray());
+        byte[] twice = signatures.sign(once, credentials.unlockMine("903264".toCharArray()), "Visto bueno y firma",
+                PadesSignatures.Level.LT);
+        SignatureVerdict verdict = signatures.validate(twice);
+        assertThat(verdict.signatures()).hasSize(2);
+        assertThat(verdict.valid()).as(verdict.toString()).isTrue();
+        assertThat(verdict.signatures()).extracting(SignatureVerdict.SignatureResult::signedBy)
+                .anySatisfy(n -> assertThat(n).contains(head.fullName()))
+                .anySatisfy(n -> assertThat(n).contains(secretary.fullName()));
+        assertThat(verdict.signatures()).extracting(SignatureVerdict.SignatureResult::level).contains("PAdES_BASELINE_LT");
     }
 }

@@ -66,6 +66,7 @@ public class PlatformCa {
     private final Directory directory;
     private final Clock clock;
     private final String crlUrl;
+    private volatile X509Certificate certificate;
 
     PlatformCa(JdbcClient jdbc, MasterKey masterKey, Directory directory, Clock clock,
                @Value("${rubrica.base-url:http://localhost:8080}") String baseUrl) {
@@ -79,7 +80,12 @@ public class PlatformCa {
     /** The CA's certificate, creating the CA first if this installation has none yet. */
     @Transactional
     public X509Certificate certificate() {
-        return certificate(row().certificate());
+        X509Certificate cert = certificate; // the CA's certificate never changes once made
+        if (cert == null) {
+            cert = certificate(row().certificate());
+            certificate = cert;
+        }
+        return cert;
     }
 
     String crlUrl() {
@@ -92,23 +98,36 @@ public class PlatformCa {
      */
     public X509Certificate issue(String fullName, String email, String unitName, PublicKey subjectKey, BigInteger serial,
                           Duration validity) {
-        CaRow ca = row();
-        X509Certificate caCert = certificate(ca.certificate());
-        Instant now = clock.instant();
         X500NameBuilder subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "MX")
                 .addRDN(BCStyle.O, directory.institution().name()).addRDN(BCStyle.OU, unitName)
                 .addRDN(BCStyle.CN, fullName);
         if (email != null && !email.isBlank()) {
             subject.addRDN(BCStyle.EmailAddress, email);
         }
+        return issue(subject.build(), subjectKey, serial, validity, false);
+    }
+
+    /** The built-in timestamp authority's certificate: time-stamping only (critical), as RFC 3161 requires. */
+    X509Certificate issueTimestamping(PublicKey subjectKey, BigInteger serial, Duration validity) {
+        X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "MX")
+                .addRDN(BCStyle.O, directory.institution().name())
+                .addRDN(BCStyle.CN, "Sello de tiempo de " + directory.institution().name()).build();
+        return issue(subject, subjectKey, serial, validity, true);
+    }
+
+    private X509Certificate issue(X500Name subject, PublicKey subjectKey, BigInteger serial, Duration validity,
+                                  boolean timestamping) {
+        CaRow ca = row();
+        X509Certificate caCert = certificate(ca.certificate());
+        Instant now = clock.instant();
         try {
             JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(caCert, serial,
-                    Date.from(now.minusSeconds(60)), Date.from(now.plus(validity)), subject.build(), subjectKey)
+                    Date.from(now.minusSeconds(60)), Date.from(now.plus(validity)), subject, subjectKey)
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                     .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation))
-                    .addExtension(Extension.extendedKeyUsage, false,
-                            new ExtendedKeyUsage(KeyPurposeId.id_kp_emailProtection))
+                    .addExtension(Extension.extendedKeyUsage, timestamping,
+                            new ExtendedKeyUsage(timestamping ? KeyPurposeId.id_kp_timeStamping : KeyPurposeId.id_kp_emailProtection))
                     .addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(subjectKey))
                     .addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(caCert))
                     .addExtension(Extension.cRLDistributionPoints, false, distributionPoint());
@@ -154,6 +173,23 @@ public class PlatformCa {
     }
 
     private record CaRow(byte[] certificate, byte[] sealedKey) {
+    }
+
+    /** The timestamp authority's certificate and sealed key, if made already. */
+    java.util.Optional<byte[][]> timestamping() {
+        row();
+        return jdbc.sql("SELECT tsa_certificate, tsa_sealed_key FROM signing_ca WHERE id = 1 AND tsa_certificate IS NOT NULL")
+                .query((rs, n) -> new byte[][] {rs.getBytes(1), rs.getBytes(2)}).optional();
+    }
+
+    /** Stores the timestamp authority unless another first use stored one meanwhile. */
+    void saveTimestamping(X509Certificate certificate, byte[] sealedKey) {
+        try {
+            jdbc.sql("UPDATE signing_ca SET tsa_certificate = ?, tsa_sealed_key = ? WHERE id = 1 AND tsa_certificate IS NULL")
+                    .params(certificate.getEncoded(), sealedKey).update();
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private CaRow row() {
