@@ -1,0 +1,2 @@
+/** Signing's views. */
+package org.rubrica.signing.ui;
