@@ -1,7 +1,7 @@
 /**
  * The append-only, hash-chained event log and the oficio trail.
  */
-@ApplicationModule(displayName = "audit", allowedDependencies = {"directory", "drafting", "delivery", "routing", "shared"})
+@ApplicationModule(displayName = "audit", allowedDependencies = {"directory", "drafting", "delivery", "routing", "signing", "shared"})
 package org.rubrica.audit;
 
 import org.springframework.modulith.ApplicationModule;

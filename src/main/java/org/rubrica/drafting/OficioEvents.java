@@ -9,6 +9,10 @@ public final class OficioEvents {
     private OficioEvents() {
     }
 
+    /** An approved oficio got its official number (at signing). */
+    public record Numbered(UUID oficioId, String number, long senderUnitId, Instant at) {
+    }
+
     public record PriorityChanged(UUID oficioId, long actorId, Priority priority, Instant at) {
     }
 

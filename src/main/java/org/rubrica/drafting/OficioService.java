@@ -363,6 +363,27 @@ public class OficioService {
         }
     }
 
+    /**
+     * The official number of an approved oficio, for the signing module: the one it has, or (the first time) the
+     * one {@code take} gives for its sender unit and kind, stored in the caller's transaction under a lock on the
+     * oficio.
+     *
+     * @throws IllegalTransitionException when it is not approved (nor signed already)
+     */
+    public String numberOnce(UUID id, java.util.function.BiFunction<Long, String, String> take) {
+        OficioRow oficio = oficios.lock(id).orElseThrow(() -> new NotFoundException("oficio " + id));
+        if (oficio.number() != null) {
+            return oficio.number();
+        }
+        if (oficio.status() != OficioStatus.APPROVED) {
+            throw new IllegalTransitionException(oficio.status(), OficioStatus.SIGNED);
+        }
+        String number = take.apply(oficio.senderUnitId(), oficio.kind());
+        oficios.setNumber(id, number);
+        events.publishEvent(new OficioEvents.Numbered(id, number, oficio.senderUnitId(), clock.instant()));
+        return number;
+    }
+
     /** Subjects and facts of many oficios at once, for lists other modules build (pending work). */
     @Transactional(readOnly = true)
     public Map<UUID, OficioSummary> summaries(java.util.Collection<UUID> ids) {

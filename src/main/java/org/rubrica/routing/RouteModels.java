@@ -21,6 +21,10 @@ public final class RouteModels {
 
     public enum Decision { APPROVED, CHANGES_REQUESTED, REJECTED }
 
+    /** Someone who approved a signing step: the person named on it, and who acted (themselves, or a substitute). */
+    public record Signer(long personId, long actedById) {
+    }
+
     /** A step as the owner plans it. */
     public record StepPlan(StepKind kind, StepMode mode, List<Long> personIds, Instant dueAt) {
     }

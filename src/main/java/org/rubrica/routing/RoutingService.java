@@ -360,6 +360,21 @@ public class RoutingService {
         return selfProvider.getObject();
     }
 
+    /**
+     * Who approved the signing steps of the oficio's last round, in route order: the people named on them, and who
+     * acted (a substitute, por ausencia). The signing module lets exactly these sign.
+     */
+    @Transactional(readOnly = true)
+    public List<RouteModels.Signer> signers(UUID oficioId) {
+        RouteRow route = routes.find(oficioId).orElse(new RouteRow(oficioId, 0, null));
+        Map<Integer, StepKind> kinds = new HashMap<>();
+        routes.steps(oficioId).forEach(s -> kinds.put(s.position(), s.kind()));
+        return routes.decisions(oficioId, route.round()).stream()
+                .filter(d -> kinds.get(d.position()) == StepKind.SIGN && d.decision() == Decision.APPROVED)
+                .sorted(java.util.Comparator.comparingInt(DecisionRow::position))
+                .map(d -> new RouteModels.Signer(d.personId(), d.actedBy())).toList();
+    }
+
     /** Everything waiting for the current person, soonest due first (up to 500). */
     @Transactional(readOnly = true)
     public List<PendingItem> myPending() {

@@ -13,6 +13,7 @@ import org.rubrica.directory.DirectoryAdministration;
 import org.rubrica.directory.LoginEvents;
 import org.rubrica.drafting.OficioEvents;
 import org.rubrica.routing.RoutingEvents;
+import org.rubrica.signing.SigningEvents;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -97,6 +98,20 @@ class EventRecorder {
     void on(DeliveryEvents.AssignmentClosed e) {
         record(e.oficioId(), "ASSIGNMENT_" + e.reason(), e.closedById(), e.at(),
                 directory.person(e.assigneeId()).fullName(), e.unitId());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(OficioEvents.Numbered e) {
+        record(e.oficioId(), "NUMBERED", null, e.at(), e.number());
+    }
+
+    /** The PDF's SHA-256 and DSS's verdict go into the trail; a substitute's signature names the absent head. */
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(SigningEvents.OficioSigned e) {
+        boolean substitute = e.signerId() != e.forId();
+        String detail = (substitute ? directory.person(e.forId()).fullName() + " · " : "") + "SHA-256 " + e.sha256()
+                + " · DSS " + e.indication();
+        record(e.oficioId(), substitute ? "SIGNED_FOR" : "SIGNED", e.signerId(), e.at(), detail);
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)

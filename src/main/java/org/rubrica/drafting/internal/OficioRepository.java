@@ -60,6 +60,10 @@ public class OficioRepository {
                 .update() == 1;
     }
 
+    public void setNumber(UUID id, String number) {
+        jdbc.sql("UPDATE drafting_oficio SET number = ? WHERE id = ? AND number IS NULL").params(number, id).update();
+    }
+
     /** Not a change of content: the version (which guards the text against lost updates) stays. */
     public void updatePriority(UUID id, Priority priority) {
         jdbc.sql("UPDATE drafting_oficio SET priority = ? WHERE id = ?").params(priority.name(), id).update();

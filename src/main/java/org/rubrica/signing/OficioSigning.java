@@ -1,0 +1,122 @@
+package org.rubrica.signing;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+import org.rubrica.directory.Actor;
+import org.rubrica.directory.CurrentActor;
+import org.rubrica.drafting.OficioDetails;
+import org.rubrica.drafting.OficioService;
+import org.rubrica.drafting.OficioStatus;
+import org.rubrica.routing.RouteModels.Signer;
+import org.rubrica.routing.RoutingService;
+import org.rubrica.shared.InvalidInputException;
+import org.rubrica.signing.internal.SignatureRepository;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Signing an approved oficio: whoever approved a signing step (or stood in for its head) opens their key with
+ * the PIN; the oficio gets its official number in a short transaction of its own (so the series is never held
+ * while rendering or signing); the PDF (or the one already signed by others) is signed at PAdES BASELINE-LT,
+ * checked with DSS, and stored with its SHA-256; the last signature makes the oficio SIGNED.
+ */
+@Service
+public class OficioSigning {
+
+    /** The outcome: the number, how many signatures it has now, whether it is complete, the stored PDF's hash. */
+    public record Signed(String number, int signatures, boolean complete, String sha256) {
+    }
+
+    private final SignerCredentials credentials;
+    private final PadesSignatures pades;
+    private final NumberSeries numbers;
+    private final OficioService oficios;
+    private final RoutingService routing;
+    private final SignatureRepository signatures;
+    private final CurrentActor currentActor;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    OficioSigning(SignerCredentials credentials, PadesSignatures pades, NumberSeries numbers, OficioService oficios,
+                  RoutingService routing, SignatureRepository signatures, CurrentActor currentActor,
+                  ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
+        this.credentials = credentials;
+        this.pades = pades;
+        this.numbers = numbers;
+        this.oficios = oficios;
+        this.routing = routing;
+        this.signatures = signatures;
+        this.currentActor = currentActor;
+        this.events = events;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /**
+     * @throws InvalidInputException  for a wrong or locked PIN, no credential, a signature already given, or a
+     *                                concurrent signature (sign again)
+     * @throws AccessDeniedException  when the person approved no signing step of it
+     */
+    public Signed sign(UUID oficioId, char[] pin) {
+        Actor actor = currentActor.require();
+        OficioDetails oficio = oficios.get(oficioId); // refuses, as not found, whoever may not see it
+        if (oficio.status() != OficioStatus.APPROVED) {
+            throw new InvalidInputException("signing.not-approved", "oficio");
+        }
+        List<Signer> due = routing.signers(oficioId);
+        List<Long> done = signatures.signedFor(oficioId);
+        Signer mine = due.stream().filter(s -> s.actedById() == actor.personId() && !done.contains(s.personId()))
+                .findFirst().orElseThrow(() -> due.stream().anyMatch(s -> s.actedById() == actor.personId())
+                        ? new InvalidInputException("signing.already-signed", "oficio")
+                        : new AccessDeniedException(actor.username() + " approved no signing step of " + oficioId));
+        SignerCredentials.UnlockedKey key = credentials.unlockMine(pin); // a wrong PIN stops here: nothing numbered
+
+        int year = LocalDate.now(clock).getYear();
+        String number = transactions.execute(status -> oficios.numberOnce(oficioId,
+                (unitId, kind) -> numbers.next(unitId, kind, year).formatted()));
+
+        byte[] base = signatures.latest(oficioId).orElseGet(() -> oficios.pdf(oficioId));
+        byte[] signed = pades.sign(base, key, "Firma del oficio " + number, PadesSignatures.Level.LT);
+        SignatureVerdict verdict = pades.validate(signed);
+        if (!verdict.valid()) {
+            throw new IllegalStateException("a fresh signature did not pass DSS: " + verdict);
+        }
+        String sha256 = sha256(signed);
+        Instant now = clock.instant();
+        boolean complete = done.size() + 1 >= due.size();
+        transactions.executeWithoutResult(status -> {
+            if (!signatures.insert(oficioId, done.size() + 1, actor.personId(), mine.personId(), signed, sha256,
+                    "TOTAL_PASSED", now)) {
+                throw new InvalidInputException("signing.concurrent", "oficio");
+            }
+            if (complete) {
+                oficios.moveAlongRoute(oficioId, OficioStatus.APPROVED, OficioStatus.SIGNED);
+            }
+            events.publishEvent(new SigningEvents.OficioSigned(oficioId, actor.personId(), mine.personId(),
+                    done.size() + 1, sha256, "TOTAL_PASSED", complete, now));
+        });
+        return new Signed(number, done.size() + 1, complete, sha256);
+    }
+
+    /** The oficio's signed PDF (with every signature so far), for whoever may see the oficio. */
+    public java.util.Optional<byte[]> signedPdf(UUID oficioId) {
+        oficios.get(oficioId);
+        return signatures.latest(oficioId);
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

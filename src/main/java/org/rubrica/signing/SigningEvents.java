@@ -1,0 +1,19 @@
+package org.rubrica.signing;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** What happened at signing; the trail listens. */
+public final class SigningEvents {
+
+    private SigningEvents() {
+    }
+
+    /**
+     * A signature was added and checked: {@code signerId} signed for {@code forId} (the same person, or the head a
+     * substitute stood in for); {@code sha256} is the PDF's as stored, {@code indication} DSS's verdict on it.
+     */
+    public record OficioSigned(UUID oficioId, long signerId, long forId, int sequence, String sha256,
+                               String indication, boolean complete, Instant at) {
+    }
+}

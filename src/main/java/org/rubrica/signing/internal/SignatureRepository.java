@@ -1,0 +1,52 @@
+package org.rubrica.signing.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for an oficio's signatures, each stored with the PDF as it stood after it. */
+@Repository
+public class SignatureRepository {
+
+    private final JdbcClient jdbc;
+
+    SignatureRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The people whose signing steps are signed already (by them or for them). */
+    public List<Long> signedFor(UUID oficioId) {
+        return jdbc.sql("SELECT for_id FROM signing_signature WHERE oficio_id = ? ORDER BY sequence").param(oficioId)
+                .query(Long.class).list();
+    }
+
+    /** The PDF with every signature so far, if it was signed at all. */
+    public Optional<byte[]> latest(UUID oficioId) {
+        return jdbc.sql("SELECT pdf FROM signing_signature WHERE oficio_id = ? ORDER BY sequence DESC LIMIT 1")
+                .param(oficioId).query(byte[].class).optional();
+    }
+
+    /**
+     * Stores the signature as number {@code sequence}.
+     *
+     * @return false when that place was taken meanwhile (another signer signed the same version first)
+     */
+    public boolean insert(UUID oficioId, int sequence, long signerId, long forId, byte[] pdf, String sha256,
+                          String indication, Instant at) {
+        try {
+            jdbc.sql("""
+                            INSERT INTO signing_signature (oficio_id, sequence, signer_id, for_id, pdf, sha256, indication, signed_at)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(oficioId, sequence, signerId, forId, pdf, sha256, indication, Timestamp.from(at)).update();
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+    }
+}
