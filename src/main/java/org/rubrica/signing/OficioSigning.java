@@ -106,6 +106,17 @@ public class OficioSigning {
         return new Signed(number, done.size() + 1, complete, sha256);
     }
 
+    /** Whether the current person may sign the oficio now: it is approved and their signing step is unsigned. */
+    public boolean canSign(UUID oficioId) {
+        Actor actor = currentActor.require();
+        if (oficios.get(oficioId).status() != OficioStatus.APPROVED) {
+            return false;
+        }
+        List<Long> done = signatures.signedFor(oficioId);
+        return routing.signers(oficioId).stream()
+                .anyMatch(s -> s.actedById() == actor.personId() && !done.contains(s.personId()));
+    }
+
     /** The oficio's signed PDF (with every signature so far), for whoever may see the oficio. */
     public java.util.Optional<byte[]> signedPdf(UUID oficioId) {
         oficios.get(oficioId);

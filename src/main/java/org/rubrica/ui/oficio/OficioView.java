@@ -4,6 +4,8 @@ import org.rubrica.directory.Directory;
 import org.rubrica.routing.RoutingService;
 import org.rubrica.delivery.ui.AssignmentPanel;
 import org.rubrica.routing.ui.RoutePanel;
+import org.rubrica.signing.OficioSigning;
+import org.rubrica.signing.ui.SignPanel;
 
 import java.util.UUID;
 
@@ -51,9 +53,12 @@ class OficioView extends VerticalLayout implements BeforeEnterObserver, HasDynam
     private final Trail trail;
     private final RoutingService routing;
     private final Directory directory;
+    private final OficioSigning signing;
     private String title = "";
 
-    OficioView(OficioService oficios, DeliveryService delivery, Trail trail, RoutingService routing, Directory directory) {
+    OficioView(OficioService oficios, DeliveryService delivery, Trail trail, RoutingService routing, Directory directory,
+               OficioSigning signing) {
+        this.signing = signing;
         this.oficios = oficios;
         this.delivery = delivery;
         this.trail = trail;
@@ -122,12 +127,13 @@ class OficioView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         facts.addClassName("oficio-facts");
 
         var pdf = new PdfPages();
-        byte[] bytes = oficios.pdf(oficio.id());
+        byte[] bytes = signing.signedPdf(oficio.id()).orElseGet(() -> oficios.pdf(oficio.id())); // the signed one once signed
         pdf.show(bytes, oficios.pageImages(bytes), "oficio-" + oficio.id() + ".pdf");
 
         var route = new RoutePanel(routing, directory, oficio.id(), () -> show(oficios.get(oficio.id())));
         var assignments = new AssignmentPanel(delivery, directory, oficio.id(), () -> show(oficios.get(oficio.id())));
-        var side = new Div(facts, actions, route, assignments, new H3(getTranslation("trail.title")),
+        var sign = new SignPanel(signing, oficio.id(), () -> show(oficios.get(oficio.id())));
+        var side = new Div(facts, actions, sign, route, assignments, new H3(getTranslation("trail.title")),
                 new TrailList(trail.of(oficio.id())));
         side.addClassName("oficio-side");
         var body = new FlexLayout(pdf, side);
