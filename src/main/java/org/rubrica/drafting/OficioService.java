@@ -384,6 +384,19 @@ public class OficioService {
         return number;
     }
 
+    /**
+     * Locks the oficio until the caller's transaction ends, if it is still in {@code expected}: what another module
+     * stores about it (a signature) cannot then land on an oficio cancelled meanwhile.
+     *
+     * @throws StaleDraftException when it is no longer in that status
+     */
+    public void lockIn(UUID id, OficioStatus expected) {
+        OficioRow oficio = oficios.lock(id).orElseThrow(() -> new NotFoundException("oficio " + id));
+        if (oficio.status() != expected) {
+            throw new StaleDraftException();
+        }
+    }
+
     /** Subjects and facts of many oficios at once, for lists other modules build (pending work). */
     @Transactional(readOnly = true)
     public Map<UUID, OficioSummary> summaries(java.util.Collection<UUID> ids) {

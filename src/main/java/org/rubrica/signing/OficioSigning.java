@@ -9,9 +9,9 @@ import java.util.UUID;
 
 import org.rubrica.directory.Actor;
 import org.rubrica.directory.CurrentActor;
-import org.rubrica.drafting.OficioDetails;
 import org.rubrica.drafting.OficioService;
 import org.rubrica.drafting.OficioStatus;
+import org.rubrica.drafting.StaleDraftException;
 import org.rubrica.routing.RouteModels.Signer;
 import org.rubrica.routing.RoutingService;
 import org.rubrica.shared.InvalidInputException;
@@ -67,16 +67,13 @@ public class OficioSigning {
      */
     public Signed sign(UUID oficioId, char[] pin) {
         Actor actor = currentActor.require();
-        OficioDetails oficio = oficios.get(oficioId); // refuses, as not found, whoever may not see it
-        if (oficio.status() != OficioStatus.APPROVED) {
+        if (oficios.get(oficioId).status() != OficioStatus.APPROVED) { // refuses, as not found, whoever may not see it
             throw new InvalidInputException("signing.not-approved", "oficio");
         }
-        List<Signer> due = routing.signers(oficioId);
-        List<Long> done = signatures.signedFor(oficioId);
-        Signer mine = due.stream().filter(s -> s.actedById() == actor.personId() && !done.contains(s.personId()))
-                .findFirst().orElseThrow(() -> due.stream().anyMatch(s -> s.actedById() == actor.personId())
-                        ? new InvalidInputException("signing.already-signed", "oficio")
-                        : new AccessDeniedException(actor.username() + " approved no signing step of " + oficioId));
+        Due due = due(oficioId, actor);
+        Signer mine = due.mine().orElseThrow(() -> due.signedAlready()
+                ? new InvalidInputException("signing.already-signed", "oficio")
+                : new AccessDeniedException(actor.username() + " approved no signing step of " + oficioId));
         SignerCredentials.UnlockedKey key = credentials.unlockMine(pin); // a wrong PIN stops here: nothing numbered
 
         int year = LocalDate.now(clock).getYear();
@@ -89,32 +86,48 @@ public class OficioSigning {
         if (!verdict.valid()) {
             throw new IllegalStateException("a fresh signature did not pass DSS: " + verdict);
         }
+        String indication = verdict.signatures().getLast().indication();
         String sha256 = sha256(signed);
         Instant now = clock.instant();
-        boolean complete = done.size() + 1 >= due.size();
-        transactions.executeWithoutResult(status -> {
-            if (!signatures.insert(oficioId, done.size() + 1, actor.personId(), mine.personId(), signed, sha256,
-                    "TOTAL_PASSED", now)) {
-                throw new InvalidInputException("signing.concurrent", "oficio");
-            }
-            if (complete) {
-                oficios.moveAlongRoute(oficioId, OficioStatus.APPROVED, OficioStatus.SIGNED);
-            }
-            events.publishEvent(new SigningEvents.OficioSigned(oficioId, actor.personId(), mine.personId(),
-                    done.size() + 1, sha256, "TOTAL_PASSED", complete, now));
-        });
-        return new Signed(number, done.size() + 1, complete, sha256);
+        int sequence = due.signed().size() + 1;
+        boolean complete = sequence >= due.signers().size();
+        try {
+            transactions.executeWithoutResult(status -> {
+                oficios.lockIn(oficioId, OficioStatus.APPROVED); // not cancelled meanwhile
+                if (!signatures.insert(oficioId, sequence, actor.personId(), mine.personId(), signed, sha256, indication, now)) {
+                    throw new InvalidInputException("signing.concurrent", "oficio");
+                }
+                if (complete) {
+                    oficios.moveAlongRoute(oficioId, OficioStatus.APPROVED, OficioStatus.SIGNED);
+                }
+                events.publishEvent(new SigningEvents.OficioSigned(oficioId, actor.personId(), mine.personId(),
+                        sequence, sha256, indication, complete, now));
+            });
+        } catch (StaleDraftException e) {
+            throw new InvalidInputException("signing.not-approved", "oficio");
+        }
+        return new Signed(number, sequence, complete, sha256);
     }
 
     /** Whether the current person may sign the oficio now: it is approved and their signing step is unsigned. */
     public boolean canSign(UUID oficioId) {
         Actor actor = currentActor.require();
-        if (oficios.get(oficioId).status() != OficioStatus.APPROVED) {
-            return false;
-        }
-        List<Long> done = signatures.signedFor(oficioId);
-        return routing.signers(oficioId).stream()
-                .anyMatch(s -> s.actedById() == actor.personId() && !done.contains(s.personId()));
+        return oficios.get(oficioId).status() == OficioStatus.APPROVED && due(oficioId, actor).mine().isPresent();
+    }
+
+    /** Who signs (once each, in route order), who has, and the signature the actor owes, if any. */
+    private record Due(List<Signer> signers, List<Long> signed, java.util.Optional<Signer> mine, boolean signedAlready) {
+    }
+
+    private Due due(UUID oficioId, Actor actor) {
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        List<Signer> signers = routing.signers(oficioId).stream()
+                .filter(s -> seen.add(s.personId())).toList(); // one signature per person, whatever their steps
+        List<Long> signed = signatures.signedFor(oficioId);
+        var mine = signers.stream().filter(s -> s.actedById() == actor.personId() && !signed.contains(s.personId()))
+                .findFirst();
+        boolean already = signers.stream().anyMatch(s -> s.actedById() == actor.personId());
+        return new Due(signers, signed, mine, already);
     }
 
     /** The oficio's signed PDF (with every signature so far), for whoever may see the oficio. */

@@ -93,9 +93,13 @@ public class SignerCredentials {
             X509Certificate cert = ca.issue(person.fullName(), person.email(), directory.unit(person.unitId()).name(),
                     pair.getPublic(), serial, VALIDITY);
             byte[] salt = sealing.newSalt();
-            credentials.insert(actor.personId(), serial, cert.getEncoded(),
-                    sealing.seal(pin, salt, pair.getPrivate().getEncoded()), salt, clock.instant(),
-                    cert.getNotAfter().toInstant());
+            byte[] encoded = pair.getPrivate().getEncoded();
+            try {
+                credentials.insert(actor.personId(), serial, cert.getEncoded(), sealing.seal(pin, salt, encoded, serial),
+                        salt, clock.instant(), cert.getNotAfter().toInstant());
+            } finally {
+                Arrays.fill(encoded, (byte) 0);
+            }
             return info(credentials.active(actor.personId()).orElseThrow());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("a signing key could not be made", e);
@@ -116,7 +120,7 @@ public class SignerCredentials {
         byte[] plain = open(row, currentPin);
         try {
             byte[] salt = sealing.newSalt();
-            credentials.reseal(row.id(), sealing.seal(newPin, salt, plain), salt);
+            credentials.reseal(row.id(), sealing.seal(newPin, salt, plain, row.serial()), salt);
         } finally {
             Arrays.fill(plain, (byte) 0);
         }
@@ -160,7 +164,7 @@ public class SignerCredentials {
      * @throws InvalidInputException for no credential, an expired or locked one, or a wrong PIN (counted)
      */
     public UnlockedKey unlockMine(char[] pin) {
-        Actor actor = currentActor.require();
+        Actor actor = currentActor.requireRole(Role.SIGNER); // a role withdrawn stops signing at once
         CredentialRow row = credentials.active(actor.personId())
                 .orElseThrow(() -> new InvalidInputException("signing.credential.none", "pin"));
         if (row.expiresAt().isBefore(clock.instant())) {
@@ -177,20 +181,18 @@ public class SignerCredentials {
         }
     }
 
+    /** Every try is counted before the PIN is tried, so parallel guesses cannot outrun the lock-out. */
     private byte[] open(CredentialRow row, char[] pin) {
         Instant now = clock.instant();
-        if (row.lockedUntil() != null && row.lockedUntil().isAfter(now)) {
-            throw new InvalidInputException("signing.pin.locked", "pin");
-        }
+        int attempts = credentials.claimAttempt(row.id(), MAX_FAILURES, now, now.plus(LOCK))
+                .orElseThrow(() -> new InvalidInputException("signing.pin.locked", "pin"));
         try {
-            byte[] plain = sealing.open(pin == null ? new char[0] : pin, row.salt(), row.sealedKey());
+            byte[] plain = sealing.open(pin == null ? new char[0] : pin, row.salt(), row.sealedKey(), row.serial());
             credentials.recordSuccess(row.id());
             return plain;
         } catch (AEADBadTagException e) {
-            credentials.recordFailure(row.id(), MAX_FAILURES, now.plus(LOCK));
-            boolean nowLocked = row.failedAttempts() + 1 >= MAX_FAILURES;
-            throw new InvalidInputException(nowLocked ? "signing.pin.locked" : "signing.pin.wrong", "pin",
-                    MAX_FAILURES - row.failedAttempts() - 1);
+            throw new InvalidInputException(attempts >= MAX_FAILURES ? "signing.pin.locked" : "signing.pin.wrong", "pin",
+                    Math.max(0, MAX_FAILURES - attempts));
         }
     }
 

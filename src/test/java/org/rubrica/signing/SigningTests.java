@@ -171,4 +171,35 @@ class SigningTests {
                 .anySatisfy(n -> assertThat(n).contains(secretary.fullName()));
         assertThat(verdict.signatures()).extracting(SignatureVerdict.SignatureResult::level).contains("PAdES_BASELINE_LT");
     }
+
+    @Test
+    void ten_parallel_guesses_get_no_more_tries_than_the_lock_out_allows() throws Exception {
+        Person signer = person("C.P. Alejandra Núñez Becerra");
+        acting.as(signer.username());
+        credentials.issueMine("805263".toCharArray());
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var outcomes = new java.util.concurrent.ConcurrentLinkedQueue<String>();
+        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        try {
+            for (int i = 0; i < 10; i++) {
+                String guess = "%06d".formatted(100000 + i);
+                pool.submit(() -> {
+                    org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(auth);
+                    start.await();
+                    outcomes.add(refusal(() -> credentials.unlockMine(guess.toCharArray())));
+                    return null;
+                });
+            }
+            start.countDown();
+            pool.shutdown();
+            assertThat(pool.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(outcomes).hasSize(10);
+        assertThat(outcomes.stream().filter("signing.pin.wrong"::equals)).hasSize(SignerCredentials.MAX_FAILURES - 1);
+        assertThat(outcomes.stream().filter("signing.pin.locked"::equals)).hasSize(10 - SignerCredentials.MAX_FAILURES + 1);
+        assertThat(refusal(() -> credentials.unlockMine("805263".toCharArray()))).isEqualTo("signing.pin.locked");
+    }
 }

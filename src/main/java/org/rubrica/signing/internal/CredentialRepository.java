@@ -61,21 +61,31 @@ public class CredentialRepository {
     }
 
     /**
-     * Counts a wrong PIN in a transaction of its own, so it stays counted though the attempt fails; the
-     * {@code maxFailures}-th locks the credential until {@code lockUntil}.
+     * Claims one PIN attempt before the PIN is even tried, in a transaction of its own (so it stays counted though
+     * the attempt fails): atomically, so parallel attempts cannot all slip in under the limit. The
+     * {@code maxFailures}-th claim locks the credential until {@code lockUntil}.
+     *
+     * @return the attempts claimed so far, or empty when the credential is locked now
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void recordFailure(long id, int maxFailures, Instant lockUntil) {
-        jdbc.sql("""
-                        UPDATE signing_credential SET failed_attempts = failed_attempts + 1,
-                            locked_until = CASE WHEN failed_attempts + 1 >= ? THEN ? ELSE locked_until END
-                        WHERE id = ?""")
-                .params(maxFailures, Timestamp.from(lockUntil), id).update();
+    public java.util.OptionalInt claimAttempt(long id, int maxFailures, Instant now, Instant lockUntil) {
+        return jdbc.sql("""
+                        UPDATE signing_credential SET
+                            failed_attempts = CASE WHEN locked_until IS NOT NULL AND locked_until <= ? THEN 1
+                                                   ELSE failed_attempts + 1 END,
+                            locked_until = CASE WHEN locked_until IS NOT NULL AND locked_until <= ? THEN NULL
+                                                WHEN failed_attempts + 1 >= ? THEN ? ELSE locked_until END
+                        WHERE id = ? AND (locked_until IS NULL OR locked_until <= ?)
+                        RETURNING failed_attempts""")
+                .params(Timestamp.from(now), Timestamp.from(now), maxFailures, Timestamp.from(lockUntil), id,
+                        Timestamp.from(now))
+                .query(Integer.class).optional().map(java.util.OptionalInt::of).orElse(java.util.OptionalInt.empty());
     }
 
+    /** The right PIN: the claimed attempt is given back and the count starts again. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void recordSuccess(long id) {
-        jdbc.sql("UPDATE signing_credential SET failed_attempts = 0, locked_until = NULL WHERE id = ? AND failed_attempts > 0")
-                .param(id).update();
+        jdbc.sql("UPDATE signing_credential SET failed_attempts = 0, locked_until = NULL WHERE id = ?").param(id).update();
     }
 
     public List<PlatformCa.Revoked> revoked() {

@@ -34,6 +34,7 @@ class MasterKey {
     private final String secret;
     private final String file;
     private volatile SecretKey key;
+    private volatile byte[] pinPepper;
 
     MasterKey(@Value("${rubrica.signing.master-key:}") String secret,
               @Value("${rubrica.signing.master-key-file:}") String file) {
@@ -41,18 +42,36 @@ class MasterKey {
         this.file = file;
     }
 
-    /** @throws SigningUnavailableException when no master key is configured */
+    /**
+     * The key that seals the CA's and the timestamp authority's private keys.
+     *
+     * @throws SigningUnavailableException when no master key is configured
+     */
     SecretKey key() {
         SecretKey k = key;
         if (k == null) {
             synchronized (this) {
                 if (key == null) {
-                    key = derive(secretValue());
+                    key = new SecretKeySpec(derive(secretValue(), "rubrica platform CA key sealing"), "AES");
                 }
                 k = key;
             }
         }
         return k;
+    }
+
+    /** A second key, for keying signers' PINs (never used to seal anything). */
+    byte[] pinPepper() {
+        byte[] p = pinPepper;
+        if (p == null) {
+            synchronized (this) {
+                if (pinPepper == null) {
+                    pinPepper = derive(secretValue(), "rubrica signer PIN pepper");
+                }
+                p = pinPepper;
+            }
+        }
+        return p.clone();
     }
 
     private String secretValue() {
@@ -68,29 +87,46 @@ class MasterKey {
         Path path = Path.of(file.replace("~", System.getProperty("user.home")));
         try {
             if (!Files.exists(path)) {
-                byte[] random = new byte[32];
-                new SecureRandom().nextBytes(random);
-                Files.createDirectories(path.toAbsolutePath().getParent());
-                Files.writeString(path, Base64.getEncoder().encodeToString(random), StandardCharsets.US_ASCII);
-                try {
-                    Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException e) {
-                    // not a POSIX file system: the directory's protection applies
-                }
-                log.warn("Created a master key for signing at {}: keep it safe and back it up with the database", path);
+                createKeyFile(path);
             }
-            return Files.readString(path, StandardCharsets.US_ASCII).strip();
+            String value = Files.readString(path, StandardCharsets.US_ASCII).strip();
+            if (value.length() < MIN_LENGTH) { // being written by another process this instant, or cut short
+                throw new SigningUnavailableException("the master key file " + path + " is incomplete");
+            }
+            return value;
         } catch (IOException e) {
             throw new SigningUnavailableException("the master key file " + path + " cannot be read or created");
         }
     }
 
-    private static SecretKey derive(String secret) {
+    /**
+     * Writes a random secret to a new file readable by its owner only, from the first byte; if another process
+     * created it meanwhile, theirs is kept.
+     */
+    private static void createKeyFile(Path path) throws IOException {
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        Files.createDirectories(path.toAbsolutePath().getParent());
+        try {
+            try {
+                Files.createFile(path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException e) { // not a POSIX file system: the directory's protection applies
+                Files.createFile(path);
+            }
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            return;
+        }
+        Files.writeString(path, Base64.getEncoder().encodeToString(random), StandardCharsets.US_ASCII);
+        log.warn("Created a master key for signing at {}: keep it safe and back it up with the database", path);
+    }
+
+    /** HKDF-SHA-256: one independent key per purpose from the one secret. */
+    private static byte[] derive(String secret, String purpose) {
         HKDFBytesGenerator hkdf = new HKDFBytesGenerator(new SHA256Digest());
         hkdf.init(new HKDFParameters(secret.getBytes(StandardCharsets.UTF_8), null,
-                "rubrica platform CA key sealing".getBytes(StandardCharsets.UTF_8)));
+                purpose.getBytes(StandardCharsets.UTF_8)));
         byte[] bytes = new byte[32];
         hkdf.generateBytes(bytes, 0, bytes.length);
-        return new SecretKeySpec(bytes, "AES");
+        return bytes;
     }
 }

@@ -48,7 +48,10 @@ import org.rubrica.directory.Directory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The institution's own certificate authority: created on first use (RSA-3072, ten years), its key sealed with
@@ -62,6 +65,7 @@ public class PlatformCa {
     static final Duration CRL_VALIDITY = Duration.ofDays(1);
 
     private final JdbcClient jdbc;
+    private final PlatformTransactionManager transactionManager;
     private final MasterKey masterKey;
     private final Directory directory;
     private final Clock clock;
@@ -69,8 +73,10 @@ public class PlatformCa {
     private volatile X509Certificate certificate;
 
     PlatformCa(JdbcClient jdbc, MasterKey masterKey, Directory directory, Clock clock,
+               PlatformTransactionManager transactionManager,
                @Value("${rubrica.base-url:http://localhost:8080}") String baseUrl) {
         this.jdbc = jdbc;
+        this.transactionManager = transactionManager;
         this.masterKey = masterKey;
         this.directory = directory;
         this.clock = clock;
@@ -78,7 +84,6 @@ public class PlatformCa {
     }
 
     /** The CA's certificate, creating the CA first if this installation has none yet. */
-    @Transactional
     public X509Certificate certificate() {
         X509Certificate cert = certificate; // the CA's certificate never changes once made
         if (cert == null) {
@@ -122,8 +127,10 @@ public class PlatformCa {
         Instant now = clock.instant();
         try {
             JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
+            Date notAfter = Date.from(now.plus(validity)).before(caCert.getNotAfter()) ? Date.from(now.plus(validity))
+                    : caCert.getNotAfter(); // never beyond the CA's own certificate
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(caCert, serial,
-                    Date.from(now.minusSeconds(60)), Date.from(now.plus(validity)), subject, subjectKey)
+                    Date.from(now.minusSeconds(60)), notAfter, subject, subjectKey)
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                     .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation))
                     .addExtension(Extension.extendedKeyUsage, timestamping,
@@ -162,11 +169,9 @@ public class PlatformCa {
     public record Revoked(BigInteger serial, Instant at) {
     }
 
-    /** The next certificate serial: random high bits (unguessable) over a counter (unique). */
+    /** The next certificate serial: random high bits (unguessable) over a sequence (unique, and locks nothing). */
     public BigInteger nextSerial() {
-        row();
-        long counter = jdbc.sql("UPDATE signing_ca SET next_serial = next_serial + 1 WHERE id = 1 RETURNING next_serial")
-                .query(Long.class).single();
+        long counter = jdbc.sql("SELECT nextval('signing_certificate_serial_seq')").query(Long.class).single();
         byte[] random = new byte[8];
         new java.security.SecureRandom().nextBytes(random);
         return new BigInteger(1, random).shiftLeft(64).or(BigInteger.valueOf(counter));
@@ -182,11 +187,16 @@ public class PlatformCa {
                 .query((rs, n) -> new byte[][] {rs.getBytes(1), rs.getBytes(2)}).optional();
     }
 
-    /** Stores the timestamp authority unless another first use stored one meanwhile. */
-    void saveTimestamping(X509Certificate certificate, byte[] sealedKey) {
+    /**
+     * Stores a timestamp authority in place of {@code replacing} (null: none yet), unless another node did so
+     * meanwhile: then theirs is kept.
+     */
+    void saveTimestamping(X509Certificate certificate, byte[] sealedKey, byte[] replacing) {
         try {
-            jdbc.sql("UPDATE signing_ca SET tsa_certificate = ?, tsa_sealed_key = ? WHERE id = 1 AND tsa_certificate IS NULL")
-                    .params(certificate.getEncoded(), sealedKey).update();
+            jdbc.sql("""
+                            UPDATE signing_ca SET tsa_certificate = ?, tsa_sealed_key = ?
+                            WHERE id = 1 AND tsa_certificate IS NOT DISTINCT FROM ?""")
+                    .params(certificate.getEncoded(), sealedKey, replacing).update();
         } catch (java.security.cert.CertificateEncodingException e) {
             throw new IllegalStateException(e);
         }
@@ -204,8 +214,17 @@ public class PlatformCa {
                 .query((rs, n) -> new CaRow(rs.getBytes(1), rs.getBytes(2))).optional();
     }
 
-    /** Two first uses at once create one CA: the second insert does nothing and both read the same row. */
+    /**
+     * Makes the CA in a transaction of its own, committed before anyone uses it (so a caller's rollback cannot
+     * undo a CA already cached, and a read-only caller can still make it); two first uses at once create one CA:
+     * the second insert does nothing and both read the same row.
+     */
     private void create() {
+        new TransactionTemplate(transactionManager, new DefaultTransactionDefinition(
+                TransactionDefinition.PROPAGATION_REQUIRES_NEW)).executeWithoutResult(status -> insertNewCa());
+    }
+
+    private void insertNewCa() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(3072);
@@ -223,8 +242,8 @@ public class PlatformCa {
             X509Certificate cert = new JcaX509CertificateConverter().getCertificate(builder.build(signer(pair.getPrivate())));
             byte[] sealed = Sealed.seal(masterKey.key(), pair.getPrivate().getEncoded(), CA_KEY);
             jdbc.sql("""
-                            INSERT INTO signing_ca (id, certificate, sealed_key, next_serial, created_at)
-                            VALUES (1, ?, ?, 1, ?) ON CONFLICT (id) DO NOTHING""")
+                            INSERT INTO signing_ca (id, certificate, sealed_key, created_at)
+                            VALUES (1, ?, ?, ?) ON CONFLICT (id) DO NOTHING""")
                     .params(cert.getEncoded(), sealed, Timestamp.from(now)).update();
         } catch (GeneralSecurityException | OperatorCreationException | java.io.IOException e) {
             throw new IllegalStateException("creating the platform CA failed", e);

@@ -48,6 +48,8 @@ public class TimestampAuthority implements TSPSource {
     static final ASN1ObjectIdentifier POLICY = new ASN1ObjectIdentifier("2.25.241370587315871536846311519853218315297");
     private static final String TSA_KEY = "platform-tsa-key";
     private static final SecureRandom RANDOM = new SecureRandom();
+    static final Duration VALIDITY = Duration.ofDays(5 * 365);
+    static final Duration RENEW_AHEAD = Duration.ofDays(365);
 
     private final PlatformCa ca;
     private final MasterKey masterKey;
@@ -87,9 +89,9 @@ public class TimestampAuthority implements TSPSource {
 
     private Issuer issuer() {
         Issuer current = issuer;
-        if (current == null) {
+        if (current == null || renewable(current.certificate())) {
             synchronized (this) {
-                if (issuer == null) {
+                if (issuer == null || renewable(issuer.certificate())) {
                     issuer = load();
                 }
                 current = issuer;
@@ -98,20 +100,21 @@ public class TimestampAuthority implements TSPSource {
         return current;
     }
 
-    /** Reads the authority, making it on first use; two first uses at once keep the one stored first. */
+    /** Renewed a year before it ends, while the tokens it made can still be checked against it. */
+    private boolean renewable(X509Certificate certificate) {
+        return certificate.getNotAfter().toInstant().isBefore(clock.instant().plus(RENEW_AHEAD));
+    }
+
+    /**
+     * Reads the authority, making it on first use and renewing it when it nears its end; two nodes doing so at
+     * once keep the one stored first.
+     */
     private Issuer load() {
-        byte[][] stored = ca.timestamping().orElseGet(() -> {
-            try {
-                KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-                generator.initialize(2048);
-                KeyPair pair = generator.generateKeyPair();
-                X509Certificate cert = ca.issueTimestamping(pair.getPublic(), ca.nextSerial(), Duration.ofDays(5 * 365));
-                ca.saveTimestamping(cert, Sealed.seal(masterKey.key(), pair.getPrivate().getEncoded(), TSA_KEY));
-                return ca.timestamping().orElseThrow();
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("making the timestamp authority failed", e);
-            }
-        });
+        byte[][] stored = ca.timestamping().orElse(null);
+        if (stored == null || renewable(PlatformCa.certificate(stored[0]))) {
+            make(stored == null ? null : stored[0]);
+            stored = ca.timestamping().orElseThrow();
+        }
         try {
             PrivateKey key = KeyFactory.getInstance("RSA")
                     .generatePrivate(new PKCS8EncodedKeySpec(Sealed.open(masterKey.key(), stored[1], TSA_KEY)));
@@ -120,6 +123,23 @@ public class TimestampAuthority implements TSPSource {
             throw new SigningUnavailableException("the configured master key does not open the timestamp authority's key");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the timestamp authority's key cannot be read", e);
+        }
+    }
+
+    private void make(byte[] replacing) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            KeyPair pair = generator.generateKeyPair();
+            X509Certificate cert = ca.issueTimestamping(pair.getPublic(), ca.nextSerial(), VALIDITY);
+            byte[] encoded = pair.getPrivate().getEncoded();
+            try {
+                ca.saveTimestamping(cert, Sealed.seal(masterKey.key(), encoded, TSA_KEY), replacing);
+            } finally {
+                java.util.Arrays.fill(encoded, (byte) 0);
+            }
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("making the timestamp authority failed", e);
         }
     }
 }
