@@ -1,13 +1,9 @@
 package org.rubrica.signing;
 
 import java.math.BigInteger;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +22,7 @@ import org.rubrica.signing.internal.CredentialRepository;
 import org.rubrica.signing.internal.CredentialRepository.CredentialRow;
 import org.rubrica.signing.internal.PinSealing;
 import org.rubrica.signing.internal.PlatformCa;
+import org.rubrica.signing.internal.RsaKeys;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -86,9 +83,7 @@ public class SignerCredentials {
         }
         Person person = directory.person(actor.personId());
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            KeyPair pair = generator.generateKeyPair();
+            KeyPair pair = RsaKeys.generate(2048);
             BigInteger serial = ca.nextSerial();
             X509Certificate cert = ca.issue(person.fullName(), person.email(), directory.unit(person.unitId()).name(),
                     pair.getPublic(), serial, VALIDITY);
@@ -101,8 +96,8 @@ public class SignerCredentials {
                 Arrays.fill(encoded, (byte) 0);
             }
             return info(credentials.active(actor.personId()).orElseThrow());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("a signing key could not be made", e);
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new IllegalStateException("a signing certificate could not be encoded", e);
         }
     }
 
@@ -170,15 +165,8 @@ public class SignerCredentials {
         if (row.expiresAt().isBefore(clock.instant())) {
             throw new InvalidInputException("signing.credential.expired", "pin");
         }
-        byte[] plain = open(row, pin);
-        try {
-            PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(plain));
-            return new UnlockedKey(key, PlatformCa.certificate(row.certificate()), ca.certificate());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("a stored key cannot be read", e);
-        } finally {
-            Arrays.fill(plain, (byte) 0);
-        }
+        PrivateKey key = RsaKeys.read(open(row, pin));
+        return new UnlockedKey(key, PlatformCa.certificate(row.certificate()), ca.certificate());
     }
 
     /** Every try is counted before the PIN is tried, so parallel guesses cannot outrun the lock-out. */

@@ -2,15 +2,12 @@ package org.rubrica.signing.internal;
 
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -226,9 +223,7 @@ public class PlatformCa {
 
     private void insertNewCa() {
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(3072);
-            KeyPair pair = generator.generateKeyPair();
+            KeyPair pair = RsaKeys.generate(3072);
             Instant now = clock.instant();
             String institution = directory.institution().name();
             X500Name name = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "MX").addRDN(BCStyle.O, institution)
@@ -252,12 +247,9 @@ public class PlatformCa {
 
     private PrivateKey caKey(CaRow ca) {
         try {
-            byte[] plain = Sealed.open(masterKey.key(), ca.sealedKey(), CA_KEY);
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(plain));
+            return RsaKeys.read(Sealed.open(masterKey.key(), ca.sealedKey(), CA_KEY));
         } catch (AEADBadTagException e) {
             throw new SigningUnavailableException("the configured master key does not open the platform CA's key");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the platform CA's key cannot be read", e);
         }
     }
 

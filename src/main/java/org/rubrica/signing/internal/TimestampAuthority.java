@@ -1,14 +1,10 @@
 package org.rubrica.signing.internal;
 
 import java.math.BigInteger;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
@@ -116,30 +112,21 @@ public class TimestampAuthority implements TSPSource {
             stored = ca.timestamping().orElseThrow();
         }
         try {
-            PrivateKey key = KeyFactory.getInstance("RSA")
-                    .generatePrivate(new PKCS8EncodedKeySpec(Sealed.open(masterKey.key(), stored[1], TSA_KEY)));
+            PrivateKey key = RsaKeys.read(Sealed.open(masterKey.key(), stored[1], TSA_KEY));
             return new Issuer(key, PlatformCa.certificate(stored[0]), ca.certificate());
         } catch (AEADBadTagException e) {
             throw new SigningUnavailableException("the configured master key does not open the timestamp authority's key");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the timestamp authority's key cannot be read", e);
         }
     }
 
     private void make(byte[] replacing) {
+        KeyPair pair = RsaKeys.generate(2048);
+        X509Certificate cert = ca.issueTimestamping(pair.getPublic(), ca.nextSerial(), VALIDITY);
+        byte[] encoded = pair.getPrivate().getEncoded();
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            KeyPair pair = generator.generateKeyPair();
-            X509Certificate cert = ca.issueTimestamping(pair.getPublic(), ca.nextSerial(), VALIDITY);
-            byte[] encoded = pair.getPrivate().getEncoded();
-            try {
-                ca.saveTimestamping(cert, Sealed.seal(masterKey.key(), encoded, TSA_KEY), replacing);
-            } finally {
-                java.util.Arrays.fill(encoded, (byte) 0);
-            }
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("making the timestamp authority failed", e);
+            ca.saveTimestamping(cert, Sealed.seal(masterKey.key(), encoded, TSA_KEY), replacing);
+        } finally {
+            java.util.Arrays.fill(encoded, (byte) 0);
         }
     }
 }
