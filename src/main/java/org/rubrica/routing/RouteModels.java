@@ -51,8 +51,11 @@ public final class RouteModels {
                               Instant waitingSince, Instant dueAt, Priority priority, String onBehalfOf) {
     }
 
-    /** What is waited for: a review or a signing step of a route, or a received oficio turned to the person. */
-    public enum Work { REVIEW, SIGN, ASSIGNED }
+    /**
+     * What is waited for: a review or a signing step of a route; once the route is approved, the signature itself
+     * (with the PIN); or a received oficio turned to the person.
+     */
+    public enum Work { REVIEW, SIGN, TO_SIGN, ASSIGNED }
 
     /** What Pendientes can be ordered by; ties fall to the oldest waiting. */
     public enum PendingOrder { DUE, WAITING_SINCE, PRIORITY, SUBJECT }

@@ -323,6 +323,8 @@ public class RoutingService {
             if (next == null) {
                 oficios.moveAlongRoute(oficioId, OficioStatus.IN_REVIEW, OficioStatus.APPROVED);
                 routes.moveTo(oficioId, null, now);
+                routes.waitForSignatures(oficioId, signers(oficioId).stream().map(RouteModels.Signer::actedById)
+                        .distinct().toList(), now);
                 events.publishEvent(new RoutingEvents.RouteCompleted(oficioId, oficio.authorId(), oficio.subject(), now));
             } else {
                 routes.moveTo(oficioId, next.position(), now);
@@ -373,6 +375,11 @@ public class RoutingService {
                 .filter(d -> kinds.get(d.position()) == StepKind.SIGN && d.decision() == Decision.APPROVED)
                 .sorted(java.util.Comparator.comparingInt(DecisionRow::position))
                 .map(d -> new RouteModels.Signer(d.personId(), d.actedBy())).toList();
+    }
+
+    /** The signing module reports a signature given: the signer is no longer waited for. */
+    public void signatureGiven(UUID oficioId, long signerId) {
+        routes.stopWaitingForSignature(oficioId, signerId);
     }
 
     /** Everything waiting for the current person, soonest due first (up to 500). */

@@ -67,14 +67,57 @@ public class OficioSigning {
      */
     public Signed sign(UUID oficioId, char[] pin) {
         Actor actor = currentActor.require();
+        mineToSign(oficioId, actor); // refused before the PIN is tried
+        return signWith(oficioId, actor, credentials.unlockMine(pin)); // a wrong PIN stops here: nothing numbered
+    }
+
+    /** One oficio of a batch: signed (with its number), or why not (an i18n key). */
+    public record BatchResult(UUID oficioId, String number, String reasonKey) {
+
+        public boolean signed() {
+            return reasonKey == null;
+        }
+    }
+
+    /**
+     * A signer's pile, with the PIN entered once: each oficio is signed on its own, so one that fails (no longer
+     * approved, not theirs, signed already) does not stop the rest; {@code progress} hears of each as it ends.
+     *
+     * @throws InvalidInputException for a wrong or locked PIN (nothing is signed)
+     */
+    public List<BatchResult> signAll(List<UUID> oficioIds, char[] pin, java.util.function.Consumer<BatchResult> progress) {
+        Actor actor = currentActor.require();
+        SignerCredentials.UnlockedKey key = credentials.unlockMine(pin);
+        List<BatchResult> results = new java.util.ArrayList<>();
+        for (UUID id : oficioIds) {
+            BatchResult result;
+            try {
+                mineToSign(id, actor);
+                result = new BatchResult(id, signWith(id, actor, key).number(), null);
+            } catch (InvalidInputException e) {
+                result = new BatchResult(id, null, e.messageKey());
+            } catch (AccessDeniedException | org.rubrica.shared.NotFoundException e) {
+                result = new BatchResult(id, null, "signing.batch.not-yours");
+            }
+            results.add(result);
+            progress.accept(result);
+        }
+        return results;
+    }
+
+    private Signer mineToSign(UUID oficioId, Actor actor) {
         if (oficios.get(oficioId).status() != OficioStatus.APPROVED) { // refuses, as not found, whoever may not see it
             throw new InvalidInputException("signing.not-approved", "oficio");
         }
         Due due = due(oficioId, actor);
-        Signer mine = due.mine().orElseThrow(() -> due.signedAlready()
+        return due.mine().orElseThrow(() -> due.signedAlready()
                 ? new InvalidInputException("signing.already-signed", "oficio")
                 : new AccessDeniedException(actor.username() + " approved no signing step of " + oficioId));
-        SignerCredentials.UnlockedKey key = credentials.unlockMine(pin); // a wrong PIN stops here: nothing numbered
+    }
+
+    private Signed signWith(UUID oficioId, Actor actor, SignerCredentials.UnlockedKey key) {
+        Due due = due(oficioId, actor);
+        Signer mine = due.mine().orElseThrow(() -> new InvalidInputException("signing.already-signed", "oficio"));
 
         int year = LocalDate.now(clock).getYear();
         String number = transactions.execute(status -> oficios.numberOnce(oficioId,
@@ -97,6 +140,7 @@ public class OficioSigning {
                 if (!signatures.insert(oficioId, sequence, actor.personId(), mine.personId(), signed, sha256, indication, now)) {
                     throw new InvalidInputException("signing.concurrent", "oficio");
                 }
+                routing.signatureGiven(oficioId, actor.personId());
                 if (complete) {
                     oficios.moveAlongRoute(oficioId, OficioStatus.APPROVED, OficioStatus.SIGNED);
                 }

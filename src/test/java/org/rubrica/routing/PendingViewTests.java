@@ -98,7 +98,9 @@ class PendingViewTests extends KaribuTest {
 
         GridKt._findAll(grid()).stream().filter(p -> !p.oficioId().equals(late)).forEach(grid()::select);
         _click(_get(Button.class, spec -> spec.withId("approve-selected")));
-        assertThat(shown()).containsExactly(late);
+        // approved: what waits now is her signature on those two, and her approval of the third
+        assertThat(GridKt._findAll(grid())).extracting(p -> p.oficioId() + " " + p.work())
+                .containsExactlyInAnyOrder(late + " SIGN", school + " TO_SIGN", urgent + " TO_SIGN");
         acting.as(Acting.DRAFTER);
         assertThat(oficios.get(school).status()).isEqualTo(OficioStatus.APPROVED);
         assertThat(oficios.get(urgent).status()).isEqualTo(OficioStatus.APPROVED);

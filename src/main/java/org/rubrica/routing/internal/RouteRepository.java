@@ -135,7 +135,7 @@ public class RouteRepository {
      */
     public void moveTo(UUID oficioId, Integer position, Instant at) {
         jdbc.sql("UPDATE routing_route SET current_position = ? WHERE oficio_id = ?").params(position, oficioId).update();
-        jdbc.sql("DELETE FROM routing_waiting WHERE oficio_id = ? AND kind <> 'ASSIGNED'").param(oficioId).update();
+        jdbc.sql("DELETE FROM routing_waiting WHERE oficio_id = ? AND kind IN ('REVIEW', 'SIGN')").param(oficioId).update();
         if (position != null) {
             jdbc.sql("""
                             INSERT INTO routing_waiting (oficio_id, person_id, kind, round, position, due_at, since,
@@ -273,6 +273,23 @@ public class RouteRepository {
                 .params(oficioId, personId, dueAt == null ? null : Timestamp.from(dueAt), Timestamp.from(since), priority,
                         subject, FoldedText.fold(subject), oficioKind, unitId)
                 .update();
+    }
+
+    /** Once the route is approved, whoever approved its signing steps is waited for to sign it. */
+    public void waitForSignatures(UUID oficioId, java.util.Collection<Long> signerIds, Instant since) {
+        for (long signer : signerIds) {
+            jdbc.sql("""
+                            INSERT INTO routing_waiting (oficio_id, person_id, kind, round, position, due_at, since, priority,
+                                                         subject, subject_key, oficio_kind)
+                            SELECT oficio_id, ?, 'TO_SIGN', round, 0, NULL, ?, priority, subject, subject_key, oficio_kind
+                            FROM routing_route WHERE oficio_id = ? ON CONFLICT DO NOTHING""")
+                    .params(signer, Timestamp.from(since), oficioId).update();
+        }
+    }
+
+    public void stopWaitingForSignature(UUID oficioId, long signerId) {
+        jdbc.sql("DELETE FROM routing_waiting WHERE oficio_id = ? AND person_id = ? AND kind = 'TO_SIGN'")
+                .params(oficioId, signerId).update();
     }
 
     /** The person no longer has it assigned; reminders start afresh if it is turned to them again. */

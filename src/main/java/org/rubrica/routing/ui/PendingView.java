@@ -76,7 +76,7 @@ class PendingView extends VerticalLayout implements HasDynamicTitle {
         grid.setItems(query -> routing.myPending(query(query), query.getOffset(), query.getLimit()).stream(),
                 query -> routing.countMyPending(query(query)));
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
-        grid.setItemSelectableProvider(p -> p.work() != Work.ASSIGNED); // approved in a batch: route steps only
+        grid.setItemSelectableProvider(p -> p.work() == Work.REVIEW || p.work() == Work.SIGN); // route steps only
         grid.addItemDoubleClickListener(e -> getUI().ifPresent(ui -> ui.navigate("oficios/" + e.getItem().oficioId())));
         grid.setEmptyStateComponent(new Span(getTranslation("pending.none")));
         grid.setId("pending");
