@@ -67,8 +67,8 @@ public class OficioSigning {
      */
     public Signed sign(UUID oficioId, char[] pin) {
         Actor actor = currentActor.require();
-        mineToSign(oficioId, actor); // refused before the PIN is tried
-        return signWith(oficioId, actor, credentials.unlockMine(pin)); // a wrong PIN stops here: nothing numbered
+        Due due = owed(oficioId, actor); // refused before the PIN is tried
+        return signWith(oficioId, actor, credentials.unlockMine(pin), due); // a wrong PIN stops here: nothing numbered
     }
 
     /** One oficio of a batch: signed (with its number), or why not (an i18n key). */
@@ -92,8 +92,7 @@ public class OficioSigning {
         for (UUID id : oficioIds) {
             BatchResult result;
             try {
-                mineToSign(id, actor);
-                result = new BatchResult(id, signWith(id, actor, key).number(), null);
+                result = new BatchResult(id, signWith(id, actor, key, owed(id, actor)).number(), null);
             } catch (InvalidInputException e) {
                 result = new BatchResult(id, null, e.messageKey());
             } catch (AccessDeniedException | org.rubrica.shared.NotFoundException e) {
@@ -105,19 +104,21 @@ public class OficioSigning {
         return results;
     }
 
-    private Signer mineToSign(UUID oficioId, Actor actor) {
+    /** The signatures of an approved oficio, one of them owed by the actor; refused otherwise. */
+    private Due owed(UUID oficioId, Actor actor) {
         if (oficios.get(oficioId).status() != OficioStatus.APPROVED) { // refuses, as not found, whoever may not see it
             throw new InvalidInputException("signing.not-approved", "oficio");
         }
         Due due = due(oficioId, actor);
-        return due.mine().orElseThrow(() -> due.signedAlready()
-                ? new InvalidInputException("signing.already-signed", "oficio")
-                : new AccessDeniedException(actor.username() + " approved no signing step of " + oficioId));
+        if (due.mine().isEmpty()) {
+            throw due.signedAlready() ? new InvalidInputException("signing.already-signed", "oficio")
+                    : new AccessDeniedException(actor.username() + " approved no signing step of " + oficioId);
+        }
+        return due;
     }
 
-    private Signed signWith(UUID oficioId, Actor actor, SignerCredentials.UnlockedKey key) {
-        Due due = due(oficioId, actor);
-        Signer mine = due.mine().orElseThrow(() -> new InvalidInputException("signing.already-signed", "oficio"));
+    private Signed signWith(UUID oficioId, Actor actor, SignerCredentials.UnlockedKey key, Due due) {
+        Signer mine = due.mine().orElseThrow();
 
         int year = LocalDate.now(clock).getYear();
         String number = transactions.execute(status -> oficios.numberOnce(oficioId,
