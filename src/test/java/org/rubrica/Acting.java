@@ -48,6 +48,11 @@ public class Acting {
         return directory.actor(username).orElseThrow().personId();
     }
 
+    /** A demo person by full name, as the tests' stories name them. */
+    public org.rubrica.directory.Person person(String fullName) {
+        return directory.people().stream().filter(p -> p.fullName().equals(fullName)).findFirst().orElseThrow();
+    }
+
     public String fullName(String username) {
         return directory.actor(username).orElseThrow().fullName();
     }

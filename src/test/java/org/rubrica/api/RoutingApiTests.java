@@ -1,7 +1,6 @@
 package org.rubrica.api;
 
 import static org.hamcrest.Matchers.hasItem;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -10,47 +9,24 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.jayway.jsonpath.JsonPath;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rubrica.Acting;
 import org.rubrica.RubricaTest;
-import org.rubrica.directory.Directory;
 import org.rubrica.directory.Person;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /** An external system routes a draft and its reviewers decide, through the API only. */
 @RubricaTest
-class RoutingApiTests {
+class RoutingApiTests extends ApiTestSupport {
 
-    @Autowired WebApplicationContext context;
-    @Autowired Directory directory;
-    MockMvc mvc;
-
-    @BeforeEach
-    void mockMvc() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
-    }
-
-    private String token(String username) throws Exception {
-        String body = mvc.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"username\":\"" + username + "\",\"password\":\"" + Acting.PASSWORD + "\"}"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        return "Bearer " + JsonPath.read(body, "$.accessToken");
-    }
-
-    private Person person(String fullName) {
-        return directory.people().stream().filter(p -> p.fullName().equals(fullName)).findFirst().orElseThrow();
-    }
+    @Autowired Acting acting;
 
     @Test
     void a_head_manages_delegations_over_the_api() throws Exception {
-        Person director = person("Arq. Beatriz Elena Campos Rangel");
-        Person substitute = person("Ing. Sergio Ramírez Treviño");
+        Person director = acting.person("Arq. Beatriz Elena Campos Rangel");
+        Person substitute = acting.person("Ing. Sergio Ramírez Treviño");
         String auth = token(director.username());
         java.time.LocalDate today = java.time.LocalDate.now();
         mvc.perform(post("/api/v1/delegations").header(HttpHeaders.AUTHORIZATION, auth).contentType(MediaType.APPLICATION_JSON)
@@ -73,8 +49,8 @@ class RoutingApiTests {
 
     @Test
     void a_draft_is_routed_submitted_and_decided_over_the_api() throws Exception {
-        Person reviewer = person("Ing. Sergio Ramírez Treviño");
-        Person signer = person("Arq. Beatriz Elena Campos Rangel");
+        Person reviewer = acting.person("Ing. Sergio Ramírez Treviño");
+        Person signer = acting.person("Arq. Beatriz Elena Campos Rangel");
         String owner = token(Acting.DRAFTER);
         String created = mvc.perform(post("/api/v1/oficios").header(HttpHeaders.AUTHORIZATION, owner)
                         .contentType(MediaType.APPLICATION_JSON).content("""
@@ -112,7 +88,7 @@ class RoutingApiTests {
 
     @Test
     void an_urgent_oficio_is_turned_over_the_api_and_waits_in_the_assignees_pending_list() throws Exception {
-        Person manager = person("Emilio Castro Valdés");
+        Person manager = acting.person("Emilio Castro Valdés");
         String sender = token(Acting.DRAFTER);
         String created = mvc.perform(post("/api/v1/oficios").header(HttpHeaders.AUTHORIZATION, sender)
                         .contentType(MediaType.APPLICATION_JSON).content("""
@@ -123,10 +99,10 @@ class RoutingApiTests {
         String base = "/api/v1/oficios/" + JsonPath.read(created, "$.id");
         mvc.perform(post(base + "/send").header(HttpHeaders.AUTHORIZATION, sender)).andExpect(status().isOk());
 
-        String office = token(person("Verónica Pérez Solís").username());
+        String office = token(acting.person("Verónica Pérez Solís").username());
         mvc.perform(post(base + "/assignments").header(HttpHeaders.AUTHORIZATION, office)
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"assigneeIds\": [" + person("Ing. Miguel López Serrano").id() + "]}"))
+                        .content("{\"assigneeIds\": [" + acting.person("Ing. Miguel López Serrano").id() + "]}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("delivery.assign.outside-unit"));
         mvc.perform(post(base + "/assignments").header(HttpHeaders.AUTHORIZATION, office)
                         .contentType(MediaType.APPLICATION_JSON)

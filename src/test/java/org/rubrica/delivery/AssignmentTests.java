@@ -17,7 +17,6 @@ import org.rubrica.Acting;
 import org.rubrica.RubricaTest;
 import org.rubrica.audit.Trail;
 import org.rubrica.audit.TrailEntry;
-import org.rubrica.directory.Directory;
 import org.rubrica.directory.Person;
 import org.rubrica.drafting.DraftContent;
 import org.rubrica.drafting.OficioService;
@@ -52,7 +51,6 @@ class AssignmentTests {
     @Autowired RoutingService routing;
     @Autowired Notifications notifications;
     @Autowired DeadlineReminders reminders;
-    @Autowired Directory directory;
     @Autowired Trail trail;
 
     @AfterEach
@@ -60,12 +58,9 @@ class AssignmentTests {
         acting.nobody();
     }
 
-    private Person person(String fullName) {
-        return directory.people().stream().filter(p -> p.fullName().equals(fullName)).findFirst().orElseThrow();
-    }
 
     private void as(String fullName) {
-        acting.as(person(fullName).username());
+        acting.as(acting.person(fullName).username());
     }
 
     private List<String> notified(String fullName, UUID oficioId) {
@@ -94,7 +89,7 @@ class AssignmentTests {
     void the_office_turns_it_to_a_manager_who_finds_it_pending_with_its_due_date_and_marks_it_attended() {
         UUID id = receivedBySec("Solicitud de apoyo para el festival");
         long sec = acting.unitId("SEC");
-        Person manager = person(MANAGER);
+        Person manager = acting.person(MANAGER);
         Instant due = Instant.now().plus(Duration.ofDays(2));
 
         as(OFFICE);
@@ -142,8 +137,8 @@ class AssignmentTests {
     void a_late_assignment_is_reminded_then_escalated_to_the_head_and_withdrawing_it_reassigns_the_work() {
         UUID id = receivedBySec("Informe de bibliotecas");
         long sec = acting.unitId("SEC");
-        Person manager = person(MANAGER);
-        Person head = person(HIS_HEAD);
+        Person manager = acting.person(MANAGER);
+        Person head = acting.person(HIS_HEAD);
         Instant due = Instant.now().plus(Duration.ofDays(5));
         as(OFFICE);
         delivery.assign(id, sec, List.of(manager.id()), null, due);

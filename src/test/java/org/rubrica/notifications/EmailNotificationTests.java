@@ -73,9 +73,6 @@ class EmailNotificationTests {
         acting.nobody();
     }
 
-    private Person person(String fullName) {
-        return directory.people().stream().filter(p -> p.fullName().equals(fullName)).findFirst().orElseThrow();
-    }
 
     /** The decoded text (the raw body is quoted-printable, with long lines broken). */
     private static String text(MimeMessage m) {
@@ -142,9 +139,9 @@ class EmailNotificationTests {
     @Test
     void the_approval_story_with_changes_and_a_substitute_reaches_everyone_in_the_app_and_by_mail() throws Exception {
         Person drafter = directory.person(acting.personId(Acting.DRAFTER));
-        Person reviewer = person("Ing. Sergio Ramírez Treviño");       // Secretario de Obras Públicas
-        Person director = person("Arq. Beatriz Elena Campos Rangel");  // Directora de Obras Públicas, away this week
-        Person substitute = person("Ing. Raúl Esquivel Mora");         // stands in for her as signer
+        Person reviewer = acting.person("Ing. Sergio Ramírez Treviño");       // Secretario de Obras Públicas
+        Person director = acting.person("Arq. Beatriz Elena Campos Rangel");  // Directora de Obras Públicas, away this week
+        Person substitute = acting.person("Ing. Raúl Esquivel Mora");         // stands in for her as signer
 
         acting.as(Acting.DRAFTER);
         UUID id = oficios.startDraft("oficio", new DraftContent(acting.unitId("SEC/DGE"), "Bacheo de la avenida Juárez",
@@ -210,8 +207,8 @@ class EmailNotificationTests {
 
     @Test
     void the_reviewer_is_mailed_at_once_with_a_link_the_author_takes_a_digest_and_off_means_off() throws Exception {
-        Person reviewer = person("Ing. Sergio Ramírez Treviño");
-        Person signer = person("Arq. Beatriz Elena Campos Rangel");
+        Person reviewer = acting.person("Ing. Sergio Ramírez Treviño");
+        Person signer = acting.person("Arq. Beatriz Elena Campos Rangel");
         acting.as(signer.username());
         notifications.setEmailMode(Notifications.EmailMode.OFF);
         acting.as(Acting.DRAFTER);

@@ -14,7 +14,6 @@ import org.rubrica.Acting;
 import org.rubrica.RubricaTest;
 import org.rubrica.audit.Trail;
 import org.rubrica.audit.TrailEntry;
-import org.rubrica.directory.Directory;
 import org.rubrica.directory.Person;
 import org.rubrica.drafting.DraftContent;
 import org.rubrica.drafting.OficioService;
@@ -35,7 +34,6 @@ class DeadlineTests {
     @Autowired RoutingService routing;
     @Autowired DeadlineReminders reminders;
     @Autowired Notifications notifications;
-    @Autowired Directory directory;
     @Autowired Trail trail;
 
     @AfterEach
@@ -43,9 +41,6 @@ class DeadlineTests {
         acting.nobody();
     }
 
-    private Person person(String fullName) {
-        return directory.people().stream().filter(p -> p.fullName().equals(fullName)).findFirst().orElseThrow();
-    }
 
     private List<String> kinds(String username, UUID oficioId) {
         acting.as(username);
@@ -54,8 +49,8 @@ class DeadlineTests {
 
     @Test
     void a_reminder_comes_a_day_before_then_overdue_and_the_head_hears_of_it_each_once() {
-        Person reviewer = person("Arq. Beatriz Elena Campos Rangel"); // head of SOP/DOP: her superior is SOP's head
-        Person superior = person("Ing. Sergio Ramírez Treviño");
+        Person reviewer = acting.person("Arq. Beatriz Elena Campos Rangel"); // head of SOP/DOP: her superior is SOP's head
+        Person superior = acting.person("Ing. Sergio Ramírez Treviño");
         Instant due = Instant.now().plus(Duration.ofDays(3)); // the real scheduler, if it ran, would see nothing due
         acting.as(Acting.DRAFTER);
         UUID id = oficios.startDraft("oficio", new DraftContent(acting.unitId("SEC/DGE"), "Con plazo",

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.rubrica.Acting;
 import org.rubrica.RubricaTest;
-import org.rubrica.directory.Directory;
 import org.rubrica.directory.Person;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,16 +30,12 @@ class PendingBenchmark {
     @Autowired JdbcTemplate jdbc;
     @Autowired Acting acting;
     @Autowired RoutingService routing;
-    @Autowired Directory directory;
 
-    private Person person(String fullName) {
-        return directory.people().stream().filter(p -> p.fullName().equals(fullName)).findFirst().orElseThrow();
-    }
 
     @Test
     void first_page_of_pendientes_for_a_signer_with_5000_items_among_a_million_oficios() {
-        Person signer = person("Arq. Beatriz Elena Campos Rangel");
-        Person reviewer = person("Ing. Sergio Ramírez Treviño");
+        Person signer = acting.person("Arq. Beatriz Elena Campos Rangel");
+        Person reviewer = acting.person("Ing. Sergio Ramírez Treviño");
         long author = acting.personId(Acting.DRAFTER);
         long sender = acting.unitId("SOP/DOP");
         long recipient = acting.unitId("SEC/DGE");

@@ -23,7 +23,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import org.junit.jupiter.api.Test;
 import org.rubrica.Acting;
 import org.rubrica.KaribuTest;
-import org.rubrica.directory.Directory;
 import org.rubrica.directory.Person;
 import org.rubrica.drafting.DraftContent;
 import org.rubrica.drafting.OficioService;
@@ -40,18 +39,14 @@ class PendingViewTests extends KaribuTest {
 
     @Autowired OficioService oficios;
     @Autowired RoutingService routing;
-    @Autowired Directory directory;
 
-    private Person person(String fullName) {
-        return directory.people().stream().filter(p -> p.fullName().equals(fullName)).findFirst().orElseThrow();
-    }
 
     private UUID waitingForTheDirector(String subject, Priority priority, Instant dueAt) {
         acting.as(Acting.DRAFTER);
         UUID id = oficios.startDraft("oficio", new DraftContent(acting.unitId("SEC/DGE"), subject, "<p>Texto.</p>", Map.of()));
         oficios.setPriority(id, priority);
         routing.setRoute(id, List.of(new StepPlan(StepKind.SIGN, StepMode.ALL,
-                List.of(person("Arq. Beatriz Elena Campos Rangel").id()), dueAt)));
+                List.of(acting.person("Arq. Beatriz Elena Campos Rangel").id()), dueAt)));
         routing.submit(id);
         return id;
     }

@@ -21,7 +21,6 @@ import com.vaadin.flow.component.textfield.TextArea;
 import org.junit.jupiter.api.Test;
 import org.rubrica.Acting;
 import org.rubrica.KaribuTest;
-import org.rubrica.directory.Directory;
 import org.rubrica.directory.Person;
 import org.rubrica.drafting.DraftContent;
 import org.rubrica.drafting.OficioService;
@@ -34,11 +33,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class RoutePanelTests extends KaribuTest {
 
     @Autowired OficioService oficios;
-    @Autowired Directory directory;
 
-    private Person person(String fullName) {
-        return directory.people().stream().filter(p -> p.fullName().equals(fullName)).findFirst().orElseThrow();
-    }
 
     @SuppressWarnings("unchecked")
     private void addStep(StepKind kind, Person who) {
@@ -53,8 +48,8 @@ class RoutePanelTests extends KaribuTest {
         loginAs(Acting.DRAFTER);
         UUID id = oficios.startDraft("oficio", new DraftContent(acting.unitId("SEC/DGE"), "Ruta en pantalla",
                 "<p>Texto.</p>", Map.of()));
-        Person reviewer = person("Ing. Sergio Ramírez Treviño");
-        Person signer = person("Arq. Beatriz Elena Campos Rangel");
+        Person reviewer = acting.person("Ing. Sergio Ramírez Treviño");
+        Person signer = acting.person("Arq. Beatriz Elena Campos Rangel");
         UI.getCurrent().navigate("oficios/" + id);
         addStep(StepKind.REVIEW, reviewer);
         addStep(StepKind.SIGN, signer);

@@ -63,12 +63,9 @@ class RoutingTests {
         acting.nobody();
     }
 
-    private Person person(String fullName) {
-        return directory.people().stream().filter(p -> p.fullName().equals(fullName)).findFirst().orElseThrow();
-    }
 
     private void as(String fullName) {
-        acting.as(person(fullName).username());
+        acting.as(acting.person(fullName).username());
     }
 
     private UUID routedDraft(String subject) {
@@ -76,8 +73,8 @@ class RoutingTests {
         UUID id = oficios.startDraft("oficio", new DraftContent(acting.unitId("SEC/DGE"), subject,
                 "<p>Se solicita el informe.</p>", Map.of()));
         routing.setRoute(id, List.of(
-                new StepPlan(StepKind.REVIEW, StepMode.ALL, List.of(person(SECRETARY).id()), null),
-                new StepPlan(StepKind.SIGN, StepMode.ANY, List.of(person(DIRECTOR).id()), null)));
+                new StepPlan(StepKind.REVIEW, StepMode.ALL, List.of(acting.person(SECRETARY).id()), null),
+                new StepPlan(StepKind.SIGN, StepMode.ANY, List.of(acting.person(DIRECTOR).id()), null)));
         return id;
     }
 
@@ -93,7 +90,7 @@ class RoutingTests {
 
         as(SECRETARY);
         assertThat(routing.myPending()).extracting(RouteModels.PendingItem::oficioId).contains(id);
-        assertThat(kinds(person(SECRETARY).id(), id)).containsExactly("REVIEW_WAITING");
+        assertThat(kinds(acting.person(SECRETARY).id(), id)).containsExactly("REVIEW_WAITING");
         assertThatThrownBy(() -> routing.decide(id, Decision.CHANGES_REQUESTED, " "))
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("routing.comment-required"));
@@ -139,7 +136,7 @@ class RoutingTests {
         acting.as(Acting.DRAFTER); // the author is not on it at all
         assertThatThrownBy(() -> routing.decide(id, Decision.APPROVED, null)).isInstanceOf(AccessDeniedException.class);
 
-        String secretary = person(SECRETARY).username();
+        String secretary = acting.person(SECRETARY).username();
         CountDownLatch go = new CountDownLatch(1);
         List<Callable<String>> clicks = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
@@ -178,7 +175,7 @@ class RoutingTests {
         acting.as(Acting.DRAFTER);
         UUID id = oficios.startDraft("oficio", new DraftContent(acting.unitId("SEC/DGE"), "Sin firmante",
                 "<p>Texto.</p>", Map.of()));
-        routing.setRoute(id, List.of(new StepPlan(StepKind.REVIEW, StepMode.ALL, List.of(person(SECRETARY).id()), null)));
+        routing.setRoute(id, List.of(new StepPlan(StepKind.REVIEW, StepMode.ALL, List.of(acting.person(SECRETARY).id()), null)));
         assertThatThrownBy(() -> routing.submit(id)).isInstanceOfSatisfying(InvalidInputException.class,
                 e -> assertThat(e.messageKey()).isEqualTo("routing.no-signer"));
         assertThat(oficios.get(id).status()).isEqualTo(OficioStatus.DRAFT);
@@ -187,7 +184,7 @@ class RoutingTests {
                 List.of(acting.personId(Acting.RECIPIENT)), null))))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.messageKey()).isEqualTo("routing.not-a-signer"));
         assertThatThrownBy(() -> routing.setRoute(id, List.of(new StepPlan(StepKind.SIGN, StepMode.ALL,
-                List.of(person(DIRECTOR).id(), person(DIRECTOR).id()), null))))
+                List.of(acting.person(DIRECTOR).id(), acting.person(DIRECTOR).id()), null))))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.messageKey()).isEqualTo("routing.person-twice"));
         assertThatThrownBy(() -> routing.setRoute(id, List.of()))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.messageKey()).isEqualTo("routing.no-steps"));
@@ -204,7 +201,7 @@ class RoutingTests {
         routing.decide(id, Decision.APPROVED, null);
 
         acting.as(Acting.ADMIN);
-        Person director = person(DIRECTOR);
+        Person director = acting.person(DIRECTOR);
         Set<Membership> roles = Set.copyOf(directory.memberships(director.id()));
         Set<Membership> reduced = roles.stream()
                 .filter(m -> m.role() != Role.SIGNER && m.role() != Role.REVIEWER).collect(Collectors.toSet());
@@ -230,16 +227,16 @@ class RoutingTests {
         as(SECRETARY);
         routing.decide(id, Decision.APPROVED, null);
 
-        Person substitute = person(SECRETARY); // the secretary stands in for the director while she is away
+        Person substitute = acting.person(SECRETARY); // the secretary stands in for the director while she is away
         as(DIRECTOR);
         java.time.LocalDate today = java.time.LocalDate.now();
-        assertThatThrownBy(() -> delegations.delegate(person(DIRECTOR).id(), false, true, today, today))
+        assertThatThrownBy(() -> delegations.delegate(acting.person(DIRECTOR).id(), false, true, today, today))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.messageKey()).isEqualTo("delegation.self"));
         assertThatThrownBy(() -> delegations.delegate(substitute.id(), false, true, today.minusDays(3), today.minusDays(1)))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.messageKey()).isEqualTo("delegation.past"));
         long granted = delegations.delegate(substitute.id(), false, true, today, today.plusDays(7));
         try {
-            assertThatThrownBy(() -> delegations.delegate(person(SECRETARY).id(), true, true, today.plusDays(2), today.plusDays(9)))
+            assertThatThrownBy(() -> delegations.delegate(acting.person(SECRETARY).id(), true, true, today.plusDays(2), today.plusDays(9)))
                     .isInstanceOfSatisfying(InvalidInputException.class,
                             e -> assertThat(e.messageKey()).isEqualTo("delegation.overlaps"));
 
@@ -275,7 +272,7 @@ class RoutingTests {
         for (int i = 0; i < 3; i++) {
             UUID id = oficios.startDraft("oficio", new DraftContent(acting.unitId("SEC/DGE"), "Lote " + i,
                     "<p>Texto.</p>", Map.of()));
-            routing.setRoute(id, List.of(new StepPlan(StepKind.SIGN, StepMode.ANY, List.of(person(DIRECTOR).id()), null)));
+            routing.setRoute(id, List.of(new StepPlan(StepKind.SIGN, StepMode.ANY, List.of(acting.person(DIRECTOR).id()), null)));
             routing.submit(id);
             pile.add(id);
         }
@@ -299,8 +296,8 @@ class RoutingTests {
         String director = "Lic. Martín Orozco Villanueva";   // head of TES/DE
         as(director); // the head of TES/DE keeps its routes
         routing.savePreset("oficio", List.of(
-                new StepPlan(StepKind.REVIEW, StepMode.ALL, List.of(person(treasurer).id()), null),
-                new StepPlan(StepKind.SIGN, StepMode.ALL, List.of(person(director).id()), null)));
+                new StepPlan(StepKind.REVIEW, StepMode.ALL, List.of(acting.person(treasurer).id()), null),
+                new StepPlan(StepKind.SIGN, StepMode.ALL, List.of(acting.person(director).id()), null)));
         acting.as(Acting.OTHER_UNIT_DRAFTER); // a drafter of TES/DE cannot change it
         assertThatThrownBy(() -> routing.savePreset(null, List.of())).isInstanceOf(AccessDeniedException.class);
         UUID id = oficios.startDraft("oficio", new DraftContent(acting.unitId("SEC/DGE"), "Con ruta habitual",
@@ -322,7 +319,7 @@ class RoutingTests {
     void in_review_the_author_changes_only_the_steps_not_reached_and_the_trail_records_it() {
         UUID id = routedDraft("Ruta que cambia en revisión");
         routing.submit(id);
-        StepPlan reached = new StepPlan(StepKind.REVIEW, StepMode.ALL, List.of(person(SECRETARY).id()), null);
+        StepPlan reached = new StepPlan(StepKind.REVIEW, StepMode.ALL, List.of(acting.person(SECRETARY).id()), null);
 
         as(SECRETARY); // on the route, but not its author
         assertThatThrownBy(() -> routing.setRoute(id, List.of(reached))).isInstanceOf(AccessDeniedException.class);
@@ -332,8 +329,8 @@ class RoutingTests {
         assertThat(routing.route(id).canSubmit()).isFalse();
         assertThat(routing.route(id).fixedSteps()).isEqualTo(1);
         assertThatThrownBy(() -> routing.setRoute(id, List.of(
-                new StepPlan(StepKind.REVIEW, StepMode.ANY, List.of(person(SECRETARY).id()), null),
-                new StepPlan(StepKind.SIGN, StepMode.ALL, List.of(person(DIRECTOR).id()), null))))
+                new StepPlan(StepKind.REVIEW, StepMode.ANY, List.of(acting.person(SECRETARY).id()), null),
+                new StepPlan(StepKind.SIGN, StepMode.ALL, List.of(acting.person(DIRECTOR).id()), null))))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                     assertThat(e.messageKey()).isEqualTo("routing.step-reached");
                     assertThat(e.arguments()).containsExactly(1);
@@ -344,8 +341,8 @@ class RoutingTests {
 
         // a second review before the signature, and the signature open to either head
         routing.setRoute(id, List.of(reached,
-                new StepPlan(StepKind.REVIEW, StepMode.ALL, List.of(person(DIRECTOR).id()), null),
-                new StepPlan(StepKind.SIGN, StepMode.ANY, List.of(person(DIRECTOR).id(), person(SECRETARY).id()), null)));
+                new StepPlan(StepKind.REVIEW, StepMode.ALL, List.of(acting.person(DIRECTOR).id()), null),
+                new StepPlan(StepKind.SIGN, StepMode.ANY, List.of(acting.person(DIRECTOR).id(), acting.person(SECRETARY).id()), null)));
         assertThat(routing.route(id).steps()).extracting(RouteModels.StepView::kind)
                 .containsExactly(StepKind.REVIEW, StepKind.REVIEW, StepKind.SIGN);
         assertThat(trail.of(id)).extracting(TrailEntry::type).contains("ROUTE_CHANGED");
@@ -359,7 +356,7 @@ class RoutingTests {
         acting.as(Acting.DRAFTER);
         assertThat(routing.route(id).fixedSteps()).isEqualTo(2);
         assertThatThrownBy(() -> routing.setRoute(id, List.of(reached,
-                new StepPlan(StepKind.SIGN, StepMode.ALL, List.of(person(DIRECTOR).id()), null))))
+                new StepPlan(StepKind.SIGN, StepMode.ALL, List.of(acting.person(DIRECTOR).id()), null))))
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("routing.step-reached"));
         as(DIRECTOR);

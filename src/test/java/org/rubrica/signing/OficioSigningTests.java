@@ -15,7 +15,6 @@ import org.rubrica.Acting;
 import org.rubrica.RubricaTest;
 import org.rubrica.audit.Trail;
 import org.rubrica.audit.TrailEntry;
-import org.rubrica.directory.Directory;
 import org.rubrica.directory.Person;
 import org.rubrica.drafting.DraftContent;
 import org.rubrica.drafting.OficioService;
@@ -43,21 +42,17 @@ class OficioSigningTests {
     @Autowired SignerCredentials credentials;
     @Autowired PadesSignatures pades;
     @Autowired Trail trail;
-    @Autowired Directory directory;
 
     @AfterEach
     void logout() {
         acting.nobody();
     }
 
-    private Person person(String fullName) {
-        return directory.people().stream().filter(p -> p.fullName().equals(fullName)).findFirst().orElseThrow();
-    }
 
     @Test
     void the_head_who_approved_signs_with_her_pin_the_oficio_is_numbered_signed_and_passes_dss() throws Exception {
-        Person reviewer = person("Ing. Sergio Ramírez Treviño");
-        Person head = person("Arq. Tomás Villarreal Ochoa");
+        Person reviewer = acting.person("Ing. Sergio Ramírez Treviño");
+        Person head = acting.person("Arq. Tomás Villarreal Ochoa");
         acting.as(Acting.DRAFTER);
         UUID id = oficios.startDraft("oficio", new DraftContent(acting.unitId("SEC/DGE"), "Oficio que se firma",
                 "<p>Se remite el informe solicitado.</p>", Map.of()));

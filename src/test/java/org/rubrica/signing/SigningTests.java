@@ -12,7 +12,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rubrica.Acting;
 import org.rubrica.RubricaTest;
-import org.rubrica.directory.Directory;
 import org.rubrica.directory.Person;
 import org.rubrica.drafting.DraftContent;
 import org.rubrica.drafting.OficioService;
@@ -32,7 +31,6 @@ class SigningTests {
     @Autowired SignerCredentials credentials;
     @Autowired PadesSignatures signatures;
     @Autowired OficioService oficios;
-    @Autowired Directory directory;
     @Autowired JdbcTemplate jdbc;
     @Autowired org.springframework.web.context.WebApplicationContext context;
 
@@ -41,9 +39,6 @@ class SigningTests {
         acting.nobody();
     }
 
-    private Person person(String fullName) {
-        return directory.people().stream().filter(p -> p.fullName().equals(fullName)).findFirst().orElseThrow();
-    }
 
     private static String refusal(Runnable action) {
         try {
@@ -64,7 +59,7 @@ class SigningTests {
     @Test
     void a_director_signs_with_her_pin_and_dss_passes_it_until_a_byte_changes_or_the_certificate_is_revoked() {
         byte[] pdf = renderedOficio();
-        Person director = person("Arq. Beatriz Elena Campos Rangel");
+        Person director = acting.person("Arq. Beatriz Elena Campos Rangel");
         acting.as(director.username());
         assertThat(credentials.mine()).isEmpty();
         assertThat(refusal(() -> credentials.issueMine("12".toCharArray()))).isEqualTo("signing.pin.length");
@@ -103,7 +98,7 @@ class SigningTests {
 
     @Test
     void five_wrong_pins_lock_the_key_and_the_pin_can_be_changed_only_with_the_old_one() {
-        Person secretary = person("Ing. Sergio Ramírez Treviño");
+        Person secretary = acting.person("Ing. Sergio Ramírez Treviño");
         acting.as(secretary.username());
         credentials.issueMine("735190".toCharArray());
         assertThat(refusal(() -> credentials.changePin("111999".toCharArray(), "846201".toCharArray())))
@@ -122,7 +117,7 @@ class SigningTests {
 
     @Test
     void anyone_fetches_the_ca_certificate_and_a_crl_signed_by_it_that_lists_a_revoked_certificate() throws Exception {
-        Person head = person("Lic. Claudia Patricia Vega Arriaga");
+        Person head = acting.person("Lic. Claudia Patricia Vega Arriaga");
         acting.as(head.username());
         credentials.issueMine("615283".toCharArray());
         var certificate = credentials.unlockMine("615283".toCharArray()).certificate();
@@ -150,8 +145,8 @@ class SigningTests {
     @Test
     void two_signers_in_sequence_at_baseline_t_and_lt_both_pass_with_the_built_in_timestamp_authority() {
         byte[] pdf = renderedOficio();
-        Person secretary = person("Mtra. Teresa Aguirre Báez");
-        Person head = person("Prof. Alfonso Cervantes Duarte");
+        Person secretary = acting.person("Mtra. Teresa Aguirre Báez");
+        Person head = acting.person("Prof. Alfonso Cervantes Duarte");
         acting.as(head.username());
         credentials.issueMine("520817".toCharArray());
         byte[] once = signatures.sign(pdf, credentials.unlockMine("520817".toCharArray()), "Firma", PadesSignatures.Level.T);
@@ -174,7 +169,7 @@ class SigningTests {
 
     @Test
     void ten_parallel_guesses_get_no_more_tries_than_the_lock_out_allows() throws Exception {
-        Person signer = person("C.P. Alejandra Núñez Becerra");
+        Person signer = acting.person("C.P. Alejandra Núñez Becerra");
         acting.as(signer.username());
         credentials.issueMine("805263".toCharArray());
         var pool = java.util.concurrent.Executors.newFixedThreadPool(10);

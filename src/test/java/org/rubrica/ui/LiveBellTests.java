@@ -15,7 +15,6 @@ import com.vaadin.flow.component.button.Button;
 import org.junit.jupiter.api.Test;
 import org.rubrica.Acting;
 import org.rubrica.KaribuTest;
-import org.rubrica.directory.Directory;
 import org.rubrica.directory.Person;
 import org.rubrica.drafting.DraftContent;
 import org.rubrica.drafting.OficioService;
@@ -33,11 +32,7 @@ class LiveBellTests extends KaribuTest {
     @Autowired OficioService oficios;
     @Autowired RoutingService routing;
     @Autowired Notifications notifications;
-    @Autowired Directory directory;
 
-    private Person person(String fullName) {
-        return directory.people().stream().filter(p -> p.fullName().equals(fullName)).findFirst().orElseThrow();
-    }
 
     /** Runs what other threads pushed to the UI until the condition holds (push is asynchronous), or fails. */
     private static void awaitPushed(Supplier<Boolean> condition) throws InterruptedException {
@@ -53,12 +48,12 @@ class LiveBellTests extends KaribuTest {
 
     @Test
     void a_decision_by_someone_else_lights_the_open_bell_and_reading_everything_clears_it() throws Exception {
-        Person reviewer = person("Ing. Sergio Ramírez Treviño");
+        Person reviewer = acting.person("Ing. Sergio Ramírez Treviño");
         loginAs(Acting.DRAFTER);
         UUID id = oficios.startDraft("oficio", new DraftContent(acting.unitId("SEC/DGE"), "Campana en vivo",
                 "<p>Texto.</p>", Map.of()));
         routing.setRoute(id, List.of(new StepPlan(StepKind.REVIEW, StepMode.ALL, List.of(reviewer.id()), null),
-                new StepPlan(StepKind.SIGN, StepMode.ALL, List.of(person("Arq. Beatriz Elena Campos Rangel").id()), null)));
+                new StepPlan(StepKind.SIGN, StepMode.ALL, List.of(acting.person("Arq. Beatriz Elena Campos Rangel").id()), null)));
         routing.submit(id);
         notifications.markAllRead();
         UI.getCurrent().navigate("pendientes");

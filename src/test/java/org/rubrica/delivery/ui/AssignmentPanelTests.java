@@ -22,7 +22,6 @@ import org.rubrica.Acting;
 import org.rubrica.KaribuTest;
 import org.rubrica.delivery.Assignment;
 import org.rubrica.delivery.DeliveryService;
-import org.rubrica.directory.Directory;
 import org.rubrica.directory.Person;
 import org.rubrica.drafting.DraftContent;
 import org.rubrica.drafting.OficioService;
@@ -33,11 +32,7 @@ class AssignmentPanelTests extends KaribuTest {
 
     @Autowired OficioService oficios;
     @Autowired DeliveryService delivery;
-    @Autowired Directory directory;
 
-    private Person person(String fullName) {
-        return directory.people().stream().filter(p -> p.fullName().equals(fullName)).findFirst().orElseThrow();
-    }
 
     @Test
     @SuppressWarnings("unchecked")
@@ -46,9 +41,9 @@ class AssignmentPanelTests extends KaribuTest {
         UUID id = oficios.startDraft("oficio", new DraftContent(acting.unitId("SEC"), "Turno en pantalla",
                 "<p>Texto.</p>", Map.of()));
         delivery.send(id);
-        Person manager = person("Emilio Castro Valdés");
+        Person manager = acting.person("Emilio Castro Valdés");
 
-        loginAs(person("Verónica Pérez Solís").username());
+        loginAs(acting.person("Verónica Pérez Solís").username());
         UI.getCurrent().navigate("oficios/" + id);
         MultiSelectComboBox<Person> people = _get(MultiSelectComboBox.class, spec -> spec.withId("assignment-people"));
         assertThat(people.getListDataView().getItems().map(Person::fullName))

@@ -16,27 +16,22 @@ import org.junit.jupiter.api.Test;
 import org.rubrica.Acting;
 import org.rubrica.KaribuTest;
 import org.rubrica.directory.Delegations;
-import org.rubrica.directory.Directory;
 import org.rubrica.directory.Person;
 import org.springframework.beans.factory.annotation.Autowired;
 
 class DelegationsViewTests extends KaribuTest {
 
     @Autowired Delegations delegations;
-    @Autowired Directory directory;
 
-    private Person person(String fullName) {
-        return directory.people().stream().filter(p -> p.fullName().equals(fullName)).findFirst().orElseThrow();
-    }
 
     @Test
     @SuppressWarnings("unchecked")
     void a_head_names_a_substitute_for_some_days_and_a_drafter_has_no_such_page() {
-        Person head = person("Lic. Fernando Ibáñez Cordero"); // SAY/DJ, signer
+        Person head = acting.person("Lic. Fernando Ibáñez Cordero"); // SAY/DJ, signer
         loginAs(head.username());
         UI.getCurrent().navigate("suplencias");
         ComboBox<Person> substitute = _get(ComboBox.class, spec -> spec.withId("delegation-substitute"));
-        substitute.setValue(person("Lic. Rosa María Gutiérrez Salinas"));
+        substitute.setValue(acting.person("Lic. Rosa María Gutiérrez Salinas"));
         _get(DatePicker.class, spec -> spec.withId("delegation-from")).setValue(LocalDate.now().plusDays(40));
         _get(DatePicker.class, spec -> spec.withId("delegation-to")).setValue(LocalDate.now().plusDays(45));
         _click(_get(Button.class, spec -> spec.withId("delegation-grant")));

@@ -17,7 +17,6 @@ import com.vaadin.flow.component.select.Select;
 import org.junit.jupiter.api.Test;
 import org.rubrica.Acting;
 import org.rubrica.KaribuTest;
-import org.rubrica.directory.Directory;
 import org.rubrica.directory.Person;
 import org.rubrica.routing.RouteModels.StepKind;
 import org.rubrica.routing.RoutingService;
@@ -28,11 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class RoutePresetsViewTests extends KaribuTest {
 
     @Autowired RoutingService routing;
-    @Autowired Directory directory;
 
-    private Person person(String fullName) {
-        return directory.people().stream().filter(p -> p.fullName().equals(fullName)).findFirst().orElseThrow();
-    }
 
     @SuppressWarnings("unchecked")
     private void addStep(StepKind kind, Person who) {
@@ -44,8 +39,8 @@ class RoutePresetsViewTests extends KaribuTest {
     @Test
     @SuppressWarnings("unchecked")
     void the_head_keeps_a_usual_route_for_memorandums_and_a_drafter_cannot_open_the_page() {
-        Person head = person("Arq. Tomás Villarreal Ochoa"); // Director de Planeación Urbana
-        Person reviewer = person("Ing. Sergio Ramírez Treviño");
+        Person head = acting.person("Arq. Tomás Villarreal Ochoa"); // Director de Planeación Urbana
+        Person reviewer = acting.person("Ing. Sergio Ramírez Treviño");
         loginAs(head.username());
         UI.getCurrent().navigate("rutas-habituales");
         Select<Optional<TemplateSummary>> template = _get(Select.class, spec -> spec.withId("preset-template"));
