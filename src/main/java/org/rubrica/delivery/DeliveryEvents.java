@@ -3,6 +3,8 @@ package org.rubrica.delivery;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.rubrica.drafting.Priority;
+
 /** What happened on the receiving side. */
 public final class DeliveryEvents {
 
@@ -12,9 +14,12 @@ public final class DeliveryEvents {
     public record OficioDelivered(UUID oficioId, long unitId, Instant at) {
     }
 
-    /** The receiving unit turned the oficio to a person, with instructions and an optional due date. */
+    /**
+     * The receiving unit turned the oficio to a person, with instructions and an optional due date; what the oficio
+     * is (subject, kind, priority) travels along for those who list or announce it.
+     */
     public record Assigned(UUID oficioId, long unitId, long assigneeId, long assignedById, String instructions,
-                           Instant dueAt, Instant at) {
+                           Instant dueAt, String subject, String oficioKind, Priority priority, Instant at) {
     }
 
     /**

@@ -11,6 +11,7 @@ import org.rubrica.delivery.internal.InboxRepository;
 import org.rubrica.directory.Actor;
 import org.rubrica.directory.CurrentActor;
 import org.rubrica.directory.Directory;
+import org.rubrica.drafting.OficioDetails;
 import org.rubrica.drafting.OficioService;
 import org.rubrica.drafting.SentOficio;
 import org.rubrica.directory.Person;
@@ -91,7 +92,9 @@ public class DeliveryService {
      *                               instructions too long, or a due date already past
      */
     public int assign(UUID oficioId, long unitId, List<Long> assigneeIds, String instructions, Instant dueAt) {
-        Actor actor = receivingSide(oficioId, unitId);
+        Receiving receiving = receiving(oficioId, unitId);
+        Actor actor = receiving.actor();
+        OficioDetails oficio = receiving.oficio();
         if (assigneeIds == null || assigneeIds.isEmpty()) {
             throw new InvalidInputException("delivery.assign.nobody", "assignees");
         }
@@ -111,7 +114,7 @@ public class DeliveryService {
         for (Person person : people) {
             if (assignments.open(oficioId, unitId, person.id(), actor.personId(), text, dueAt, now)) {
                 events.publishEvent(new DeliveryEvents.Assigned(oficioId, unitId, person.id(), actor.personId(), text,
-                        dueAt, now));
+                        dueAt, oficio.subject(), oficio.kind(), oficio.priority(), now));
                 added++;
             }
         }
@@ -120,7 +123,7 @@ public class DeliveryService {
 
     /** Takes a person's open assignment back (to reassign it); for the receiving office or head. */
     public void unassign(UUID oficioId, long unitId, long assigneeId) {
-        Actor actor = receivingSide(oficioId, unitId);
+        Actor actor = receiving(oficioId, unitId).actor();
         Instant now = clock.instant();
         if (!assignments.close(oficioId, unitId, assigneeId, actor.personId(), "REMOVED", now)) {
             throw new InvalidInputException("delivery.assign.not-open", "assignee");
@@ -167,6 +170,20 @@ public class DeliveryService {
         return assignments.hasOpen(oficioId, currentActor.require().personId());
     }
 
+    /** Who an oficio received by this unit may be turned to: the active people of the unit and of units below it. */
+    @Transactional(readOnly = true)
+    public List<Person> assignablePeople(long unitId) {
+        Actor actor = currentActor.require();
+        if (!directory.receivesFor(actor, unitId)) {
+            throw new AccessDeniedException(actor.username() + " does not receive for unit " + unitId);
+        }
+        return directory.people().stream().filter(p -> p.active() && inUnit(p, unitId)).toList();
+    }
+
+    private boolean inUnit(Person person, long unitId) {
+        return directory.unitPath(person.unitId()).contains(unitId);
+    }
+
     /** The receiving units of this oficio the current person may assign for. */
     @Transactional(readOnly = true)
     public List<Long> assignableUnits(UUID oficioId) {
@@ -174,16 +191,20 @@ public class DeliveryService {
         return inbox.recipientUnits(oficioId).stream().filter(mine::contains).toList();
     }
 
-    private Actor receivingSide(UUID oficioId, long unitId) {
+    /** Who acts for the receiving unit, and the oficio as they see it. */
+    private record Receiving(Actor actor, OficioDetails oficio) {
+    }
+
+    private Receiving receiving(UUID oficioId, long unitId) {
         Actor actor = currentActor.require();
-        oficios.get(oficioId); // refuses, as not found, whoever may not see it
+        OficioDetails oficio = oficios.get(oficioId); // refuses, as not found, whoever may not see it
         if (!inbox.recipientUnits(oficioId).contains(unitId)) {
             throw new NotFoundException("oficio " + oficioId + " in the inbox of " + unitId);
         }
         if (!directory.receivesFor(actor, unitId)) {
             throw new AccessDeniedException(actor.username() + " does not receive for unit " + unitId);
         }
-        return actor;
+        return new Receiving(actor, oficio);
     }
 
     private Person assignee(long personId, long unitId) {
@@ -196,7 +217,7 @@ public class DeliveryService {
         if (!person.active()) {
             throw new InvalidInputException("delivery.assign.unknown-person", "assignees");
         }
-        if (!directory.unitPath(person.unitId()).contains(unitId)) {
+        if (!inUnit(person, unitId)) {
             throw new InvalidInputException("delivery.assign.outside-unit", "assignees", person.fullName(),
                     directory.unit(unitId).name());
         }

@@ -121,10 +121,8 @@ public class AssignmentPanel extends Div {
         return form;
     }
 
-    /** The active people of the unit and of the units below it. */
     private void fillPeople(MultiSelectComboBox<Person> people, long unitId) {
-        people.setItems(directory.people().stream().filter(Person::active)
-                .filter(p -> directory.unitPath(p.unitId()).contains(unitId)).toList());
+        people.setItems(delivery.assignablePeople(unitId));
     }
 
     /** Refused input leaves the form as typed (the button comes back); anything else shows the oficio afresh. */

@@ -1,9 +1,6 @@
 package org.rubrica.notifications.internal;
 
-import java.util.List;
-
 import org.rubrica.delivery.DeliveryEvents;
-import org.rubrica.drafting.OficioService;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -13,16 +10,13 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class DeliveryNotices {
 
     private final Notifier notifier;
-    private final OficioService oficios;
 
-    DeliveryNotices(Notifier notifier, OficioService oficios) {
+    DeliveryNotices(Notifier notifier) {
         this.notifier = notifier;
-        this.oficios = oficios;
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void on(DeliveryEvents.Assigned e) {
-        String subject = oficios.summaries(List.of(e.oficioId())).get(e.oficioId()).subject();
-        notifier.notify(e.assigneeId(), "ASSIGNED", e.oficioId(), e.assignedById(), subject, e.at());
+        notifier.notify(e.assigneeId(), "ASSIGNED", e.oficioId(), e.assignedById(), e.subject(), e.at());
     }
 }

@@ -1,10 +1,6 @@
 package org.rubrica.routing.internal;
 
-import java.util.List;
-
 import org.rubrica.delivery.DeliveryEvents;
-import org.rubrica.drafting.OficioService;
-import org.rubrica.drafting.OficioSummary;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -16,18 +12,15 @@ import org.springframework.stereotype.Component;
 class AssignedWork {
 
     private final RouteRepository routes;
-    private final OficioService oficios;
 
-    AssignedWork(RouteRepository routes, OficioService oficios) {
+    AssignedWork(RouteRepository routes) {
         this.routes = routes;
-        this.oficios = oficios;
     }
 
     @EventListener
     void on(DeliveryEvents.Assigned e) {
-        OficioSummary oficio = oficios.summaries(List.of(e.oficioId())).get(e.oficioId());
-        routes.waitForAssignee(e.oficioId(), e.assigneeId(), e.unitId(), e.dueAt(), e.at(), oficio.kind(),
-                oficio.subject(), oficio.priority().name());
+        routes.waitForAssignee(e.oficioId(), e.assigneeId(), e.unitId(), e.dueAt(), e.at(), e.oficioKind(),
+                e.subject(), e.priority().name());
     }
 
     @EventListener
