@@ -158,6 +158,9 @@ public class SignerCredentials {
      *
      * @throws InvalidInputException for no credential, an expired or locked one, or a wrong PIN (counted)
      */
+    // No surrounding transaction: the slow key derivation must not hold a pooled connection while the
+    // attempt counter takes one of its own (ten parallel tries would otherwise starve the pool).
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
     public UnlockedKey unlockMine(char[] pin) {
         Actor actor = currentActor.requireRole(Role.SIGNER); // a role withdrawn stops signing at once
         CredentialRow row = credentials.active(actor.personId())
