@@ -32,6 +32,7 @@ import org.rubrica.drafting.internal.OficioAccess;
 import org.rubrica.drafting.internal.OficioRepository;
 import org.rubrica.drafting.internal.OficioRow;
 import org.rubrica.shared.NotFoundException;
+import org.rubrica.templates.DocumentData;
 import org.rubrica.templates.DocumentRenderer;
 import org.rubrica.templates.FieldDefinition;
 import org.rubrica.templates.RichText;
@@ -248,6 +249,25 @@ public class OficioService {
         return renderer.toPdf(o.templateVersionId(), assembler.assemble(o.senderUnitId(), o.authorId(),
                 new DraftContent(o.recipientUnitId(), o.subject(), o.bodyHtml(), o.fields()),
                 o.sentAt(), o.number(), o.status().isEditable()));
+    }
+
+    /**
+     * The PDF to be signed, for the signing module: the approved oficio with its number, the verification code and
+     * QR signing gives it, and its signers (in route order) each under the room for their signature.
+     *
+     * @throws IllegalTransitionException when it is not numbered and approved (or signed) yet
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public byte[] finalPdf(UUID id, List<Long> signerIds, String verificationCode, byte[] verificationQr) {
+        Actor actor = currentActor.require();
+        OficioRow o = load(id, actor);
+        if (o.number() == null || (o.status() != OficioStatus.APPROVED && o.status() != OficioStatus.SIGNED)) {
+            throw new IllegalTransitionException(o.status(), OficioStatus.SIGNED);
+        }
+        List<DocumentData.SignerLine> signers = signerIds.stream().map(directory::person)
+                .map(p -> new DocumentData.SignerLine(p.fullName(), p.cargo())).toList();
+        return renderer.toPdf(o.templateVersionId(), assembler.assemble(o.senderUnitId(), o.authorId(), o.content(),
+                o.sentAt(), o.number(), false).signed(verificationCode, verificationQr, signers));
     }
 
     /** Renders a new draft's unsaved content exactly as it would be printed, after the same validation as a save. */

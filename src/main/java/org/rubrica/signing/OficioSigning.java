@@ -9,13 +9,16 @@ import java.util.UUID;
 
 import org.rubrica.directory.Actor;
 import org.rubrica.directory.CurrentActor;
+import org.rubrica.directory.Directory;
 import org.rubrica.drafting.OficioService;
 import org.rubrica.drafting.OficioStatus;
 import org.rubrica.drafting.StaleDraftException;
 import org.rubrica.routing.RouteModels.Signer;
 import org.rubrica.routing.RoutingService;
 import org.rubrica.shared.InvalidInputException;
+import org.rubrica.signing.internal.DocumentRepository;
 import org.rubrica.signing.internal.SignatureRepository;
+import org.rubrica.signing.internal.VerificationCodes;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -30,6 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class OficioSigning {
 
+    private static final java.time.format.DateTimeFormatter BLOCK_DATE =
+            java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss xxx");
+
     /** The outcome: the number, how many signatures it has now, whether it is complete, the stored PDF's hash. */
     public record Signed(String number, int signatures, boolean complete, String sha256) {
     }
@@ -40,13 +46,17 @@ public class OficioSigning {
     private final OficioService oficios;
     private final RoutingService routing;
     private final SignatureRepository signatures;
+    private final DocumentRepository documents;
+    private final VerificationCodes codes;
+    private final Directory directory;
     private final CurrentActor currentActor;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     OficioSigning(SignerCredentials credentials, PadesSignatures pades, NumberSeries numbers, OficioService oficios,
-                  RoutingService routing, SignatureRepository signatures, CurrentActor currentActor,
+                  RoutingService routing, SignatureRepository signatures, DocumentRepository documents,
+                  VerificationCodes codes, Directory directory, CurrentActor currentActor,
                   ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
         this.credentials = credentials;
         this.pades = pades;
@@ -54,6 +64,9 @@ public class OficioSigning {
         this.oficios = oficios;
         this.routing = routing;
         this.signatures = signatures;
+        this.documents = documents;
+        this.codes = codes;
+        this.directory = directory;
         this.currentActor = currentActor;
         this.events = events;
         this.transactions = transactions;
@@ -121,11 +134,17 @@ public class OficioSigning {
         Signer mine = due.mine().orElseThrow();
 
         int year = LocalDate.now(clock).getYear();
-        String number = transactions.execute(status -> oficios.numberOnce(oficioId,
-                (unitId, kind) -> numbers.next(unitId, kind, year).formatted()));
+        Registration registration = transactions.execute(status -> new Registration(
+                oficios.numberOnce(oficioId, (unitId, kind) -> numbers.next(unitId, kind, year).formatted()),
+                documents.codeOnce(oficioId, codes.newCode(), clock.instant())));
+        String number = registration.number();
 
-        byte[] base = signatures.latest(oficioId).orElseGet(() -> oficios.pdf(oficioId));
-        byte[] signed = pades.sign(base, key, "Firma del oficio " + number, PadesSignatures.Level.LT);
+        List<Long> signerIds = due.signers().stream().map(Signer::personId).toList();
+        byte[] base = signatures.latest(oficioId).orElseGet(() -> oficios.finalPdf(oficioId, signerIds,
+                registration.code(), codes.qrPng(registration.code())));
+        var block = new PadesSignatures.Appearance("firma-" + (signerIds.indexOf(mine.personId()) + 1),
+                blockText(actor, mine, key.certificate()));
+        byte[] signed = pades.sign(base, key, "Firma del oficio " + number, PadesSignatures.Level.LT, block);
         SignatureVerdict verdict = pades.validate(signed);
         if (!verdict.valid()) {
             throw new IllegalStateException("a fresh signature did not pass DSS: " + verdict);
@@ -138,7 +157,8 @@ public class OficioSigning {
         try {
             transactions.executeWithoutResult(status -> {
                 oficios.lockIn(oficioId, OficioStatus.APPROVED); // not cancelled meanwhile
-                if (!signatures.insert(oficioId, sequence, actor.personId(), mine.personId(), signed, sha256, indication, now)) {
+                if (!signatures.insert(oficioId, sequence, actor.personId(), mine.personId(), signed, sha256, indication,
+                        serial(key.certificate()), key.certificate().getSubjectX500Principal().getName(), now)) {
                     throw new InvalidInputException("signing.concurrent", "oficio");
                 }
                 routing.signatureGiven(oficioId, actor.personId());
@@ -152,6 +172,30 @@ public class OficioSigning {
             throw new InvalidInputException("signing.not-approved", "oficio");
         }
         return new Signed(number, sequence, complete, sha256);
+    }
+
+    private record Registration(String number, String code) {
+    }
+
+    /**
+     * What the signature's visible block says: who signed (and for whom, standing in), their position, when, and
+     * the certificate's serial, so a printed copy can be matched to it.
+     */
+    private String blockText(Actor actor, Signer mine, java.security.cert.X509Certificate certificate) {
+        var signer = directory.person(actor.personId());
+        StringBuilder text = new StringBuilder("Firmado electrónicamente por:\n").append(signer.fullName());
+        if (signer.cargo() != null && !signer.cargo().isBlank()) {
+            text.append("\n").append(signer.cargo());
+        }
+        if (mine.personId() != actor.personId()) {
+            text.append("\nPor ausencia de ").append(directory.person(mine.personId()).fullName());
+        }
+        return text.append("\nFecha: ").append(BLOCK_DATE.format(clock.instant().atZone(clock.getZone())))
+                .append("\nCertificado: ").append(serial(certificate)).toString();
+    }
+
+    private static String serial(java.security.cert.X509Certificate certificate) {
+        return certificate.getSerialNumber().toString(16).toUpperCase(java.util.Locale.ROOT);
     }
 
     /** Whether the current person may sign the oficio now: it is approved and their signing step is unsigned. */

@@ -17,12 +17,20 @@ import eu.europa.esig.dss.model.InMemoryDocument;
 import eu.europa.esig.dss.model.SignatureValue;
 import eu.europa.esig.dss.model.ToBeSigned;
 import eu.europa.esig.dss.model.x509.CertificateToken;
+import eu.europa.esig.dss.enumerations.SignerTextHorizontalAlignment;
+import eu.europa.esig.dss.enumerations.SignerTextVerticalAlignment;
+import eu.europa.esig.dss.enumerations.TextWrapping;
+import eu.europa.esig.dss.pades.DSSFileFont;
 import eu.europa.esig.dss.pades.PAdESSignatureParameters;
+import eu.europa.esig.dss.pades.SignatureFieldParameters;
+import eu.europa.esig.dss.pades.SignatureImageParameters;
+import eu.europa.esig.dss.pades.SignatureImageTextParameters;
 import eu.europa.esig.dss.pades.signature.PAdESService;
 import eu.europa.esig.dss.pades.validation.PDFDocumentValidator;
 import eu.europa.esig.dss.pdf.IPdfObjFactory;
 import eu.europa.esig.dss.pdf.modifications.DefaultPdfDifferencesFinder;
 import eu.europa.esig.dss.pdf.pdfbox.PdfBoxDefaultObjectFactory;
+import eu.europa.esig.dss.pdf.pdfbox.PdfBoxNativeObjectFactory;
 import eu.europa.esig.dss.simplereport.SimpleReport;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
 import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
@@ -32,6 +40,7 @@ import eu.europa.esig.dss.validation.SignedDocumentValidator;
 import org.rubrica.shared.InvalidInputException;
 import org.rubrica.signing.internal.PlatformCa;
 import org.rubrica.signing.internal.TimestampAuthority;
+import org.rubrica.templates.SignatureAreas;
 import org.springframework.stereotype.Service;
 
 /**
@@ -41,6 +50,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class PadesSignatures {
+
+    private static final String BLOCK_FONT = "/liberation/LiberationSans-Regular.ttf";
 
     private final PlatformCa ca;
     private final SignerCredentials credentials;
@@ -83,10 +94,26 @@ public class PadesSignatures {
     }
 
     /**
+     * A signature's visible block: {@code text} drawn in the room the template marked {@code area} (for example
+     * {@code firma-1}), which the renderer lists in the PDF's document information.
+     */
+    public record Appearance(String area, String text) {
+    }
+
+    /**
      * Signs the PDF with the opened key at the given level, timestamped (T and LT) by the built-in authority;
-     * earlier signatures stay valid.
+     * earlier signatures stay valid. The signature is invisible (it shows in a reader's signature panel only).
      */
     public byte[] sign(byte[] pdf, SignerCredentials.UnlockedKey key, String reason, Level level) {
+        return sign(pdf, key, reason, level, null);
+    }
+
+    /**
+     * As {@link #sign(byte[], SignerCredentials.UnlockedKey, String, Level)}, with the signature's block drawn in
+     * its room; a PDF whose template marked no such room gets an invisible signature.
+     */
+    public byte[] sign(byte[] pdf, SignerCredentials.UnlockedKey key, String reason, Level level,
+                       Appearance appearance) {
         // only LT embeds validation data: the others need no trust anchors nor the CRL
         PAdESService service = new PAdESService(level == Level.LT ? verifier() : new CommonCertificateVerifier());
         service.setTspSource(timestamps);
@@ -97,6 +124,11 @@ public class PadesSignatures {
         parameters.setCertificateChain(new CertificateToken(key.caCertificate()));
         parameters.bLevel().setSigningDate(Date.from(clock.instant()));
         parameters.setReason(reason);
+        if (appearance != null) {
+            SignatureAreas.find(pdf, appearance.area())
+                    .ifPresent(area -> parameters.setImageParameters(visibleBlock(area, appearance.text())));
+        }
+        service.setPdfObjFactory(new PdfBoxNativeObjectFactory()); // the block's text stays text, not a picture
         DSSDocument document = new InMemoryDocument(pdf);
         ToBeSigned toBeSigned = service.getDataToSign(document, parameters);
         try {
@@ -111,6 +143,29 @@ public class PadesSignatures {
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("the PDF could not be signed", e);
         }
+    }
+
+    private static SignatureImageParameters visibleBlock(SignatureAreas.Area area, String text) {
+        SignatureFieldParameters field = new SignatureFieldParameters();
+        field.setPage(area.page());
+        field.setOriginX(area.left());
+        field.setOriginY(area.top());
+        field.setWidth(area.width());
+        field.setHeight(area.height());
+        DSSFileFont font = new DSSFileFont(PadesSignatures.class.getResourceAsStream(BLOCK_FONT));
+        font.setSize(6.5f);
+        SignatureImageTextParameters words = new SignatureImageTextParameters();
+        words.setText(text);
+        words.setFont(font);
+        words.setTextColor(new java.awt.Color(0x1B, 0x1F, 0x24));
+        words.setTextWrapping(TextWrapping.FONT_BASED);
+        words.setSignerTextHorizontalAlignment(SignerTextHorizontalAlignment.LEFT);
+        words.setSignerTextVerticalAlignment(SignerTextVerticalAlignment.BOTTOM);
+        words.setPadding(2);
+        SignatureImageParameters block = new SignatureImageParameters();
+        block.setFieldParameters(field);
+        block.setTextParameters(words);
+        return block;
     }
 
     /** Trusts the platform CA and takes revocation data from its current CRL; asks nothing of the network. */

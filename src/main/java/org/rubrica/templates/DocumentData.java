@@ -11,13 +11,24 @@ import java.util.Map;
  * @param draft            prints a "BORRADOR" mark on every page
  * @param verificationCode the code printed for online verification, {@code null} until signed
  * @param verificationQr   a PNG of the QR code leading to the verification page, {@code null} until signed
+ * @param signers          who signs it, in route order, once the route is approved: the signature area gives each
+ *                         a place (marked {@code firma-1}, {@code firma-2}… for their signatures); empty until then,
+ *                         when the author is printed as signer
  */
 public record DocumentData(String institutionName, String agencyName, String unitName, String unitCode,
                            String place, LocalDate date, String number,
                            String recipientName, String recipientCargo, String recipientUnitName,
                            String subject, String bodyHtml, String authorName, String authorCargo,
                            Map<String, String> fields, boolean draft, String verificationCode,
-                           byte[] verificationQr) {
+                           byte[] verificationQr, java.util.List<SignerLine> signers) {
+
+    /** A signer as printed under their signature. */
+    public record SignerLine(String name, String cargo) {
+    }
+
+    public DocumentData {
+        signers = signers == null ? java.util.List.of() : java.util.List.copyOf(signers);
+    }
 
     /** A document that is not signed yet: the verification place shows that signing fills it. */
     public DocumentData(String institutionName, String agencyName, String unitName, String unitCode,
@@ -26,6 +37,13 @@ public record DocumentData(String institutionName, String agencyName, String uni
                         String subject, String bodyHtml, String authorName, String authorCargo,
                         Map<String, String> fields, boolean draft) {
         this(institutionName, agencyName, unitName, unitCode, place, date, number, recipientName, recipientCargo,
-                recipientUnitName, subject, bodyHtml, authorName, authorCargo, fields, draft, null, null);
+                recipientUnitName, subject, bodyHtml, authorName, authorCargo, fields, draft, null, null, null);
+    }
+
+    /** This document as signed: not a draft, with its verification code and QR, and who signs it. */
+    public DocumentData signed(String code, byte[] qrPng, java.util.List<SignerLine> signedBy) {
+        return new DocumentData(institutionName, agencyName, unitName, unitCode, place, date, number, recipientName,
+                recipientCargo, recipientUnitName, subject, bodyHtml, authorName, authorCargo, fields, false, code,
+                qrPng, signedBy);
     }
 }

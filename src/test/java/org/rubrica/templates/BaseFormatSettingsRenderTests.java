@@ -60,10 +60,7 @@ class BaseFormatSettingsRenderTests {
             throws IOException {
         DocumentRenderer renderer = InMemoryTemplates.builtins().renderer();
         DocumentData s = InMemoryTemplates.sampleOficio(false);
-        DocumentData signed = new DocumentData(s.institutionName(), s.agencyName(), s.unitName(), s.unitCode(),
-                s.place(), s.date(), s.number(), s.recipientName(), s.recipientCargo(), s.recipientUnitName(),
-                s.subject(), s.bodyHtml(), s.authorName(), s.authorCargo(), s.fields(), false, "7KQ2-M9XD-4TPA",
-                png(64, 64, Color.BLACK));
+        DocumentData signed = s.signed("7KQ2-M9XD-4TPA", png(64, 64, Color.BLACK), java.util.List.of());
 
         byte[] pdf = renderer.toPdf(InMemoryTemplates.OFICIO, signed);
         save(renderer, pdf, "formato-predeterminado");

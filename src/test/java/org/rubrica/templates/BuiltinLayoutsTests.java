@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -208,6 +209,32 @@ class BuiltinLayoutsTests {
         assertThat(pageCount(pdf)).as("pages").isBetween(1, 2);
         assertThat(normalised(DocumentRendererTests.text(pdf))).contains("Municipio de Ejemplo", "Nombre del Autor",
                 "BORRADOR");
+    }
+
+    @Test
+    void an_approved_oficio_prints_each_signer_under_a_marked_room_for_their_signature() throws IOException {
+        DocumentData d = InMemoryTemplates.sampleOficio(false);
+        DocumentData signed = d.signed("K7QM-2XD9-PZAH", null, List.of(
+                new DocumentData.SignerLine("Ing. Laura Méndez", "Directora"),
+                new DocumentData.SignerLine("Lic. Omar Ruiz", "Secretario")));
+
+        byte[] pdf = RENDERER.toPdf(BUILTINS.id("oficio"), signed);
+        Files.createDirectories(Path.of("target", "builtin-templates"));
+        Files.write(Path.of("target", "builtin-templates", "oficio-aprobado.pdf"), pdf);
+
+        assertThat(normalised(DocumentRendererTests.text(pdf))).contains("Ing. Laura Méndez", "Directora",
+                "Lic. Omar Ruiz", "Secretario", "K7QM-2XD9-PZAH").doesNotContain(d.authorName());
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String areas = doc.getDocumentInformation().getCustomMetadataValue("RubricaSignatureAreas");
+            String[] first = areas.split(";")[0].split(" ");
+            String[] second = areas.split(";")[1].split(" ");
+            assertThat(first[0]).isEqualTo("firma-1");
+            assertThat(second[0]).isEqualTo("firma-2");
+            assertThat(first[1]).isEqualTo("1");
+            assertThat(Float.parseFloat(second[2])).as("side by side").isGreaterThan(
+                    Float.parseFloat(first[2]) + Float.parseFloat(first[4]));
+            assertThat(Float.parseFloat(first[3])).as("above the bottom margin").isGreaterThan(72);
+        }
     }
 
     @Test

@@ -55,6 +55,8 @@ public final class TemplateModel {
         data.put("verificationCode", text(d.verificationCode()));
         data.put("verificationQr", d.verificationQr() == null ? ""
                 : "data:image/png;base64," + Base64.getEncoder().encodeToString(d.verificationQr()));
+        data.put("signers", d.signers().stream()
+                .map(s -> Map.of("name", text(s.name()), "cargo", text(s.cargo()))).toList());
         Map<String, Object> root = new HashMap<>();
         root.put("data", data);
         root.put("format", format.toModel());

@@ -18,6 +18,7 @@ import org.openpdf.pdf.DefaultPDFCreationListener;
 import org.openpdf.pdf.ITextFontResolver;
 import org.openpdf.pdf.ITextOutputDevice;
 import org.openpdf.pdf.ITextRenderer;
+import org.rubrica.templates.SignatureAreas;
 import org.openpdf.text.pdf.BaseFont;
 import org.openpdf.text.pdf.PdfName;
 import org.openpdf.text.pdf.PdfObject;
@@ -80,8 +81,8 @@ public final class XhtmlToPdf {
         try {
             pooled.forgetMetadata(dom);
             renderer.setDocument(dom, null); // also forgets any @font-face fonts of the previous document
-            renderer.setListener(new Metadata(info));
             renderer.setPdfPageEvent(info.draft() ? draftMark() : null);
+            renderer.setListener(new Metadata(info));
             renderer.layout();
             ByteArrayOutputStream pdf = new ByteArrayOutputStream(64 * 1024);
             renderer.createPDF(pdf);
@@ -193,6 +194,14 @@ public final class XhtmlToPdf {
         }
     }
 
+    /** The laid-out boxes marked as rooms for signatures, as {@link SignatureAreas} lists them. */
+    private static String signatureAreas(ITextRenderer renderer) {
+        return renderer.findPagePositionsByID(SignatureAreas.IDS).stream()
+                .map(a -> SignatureAreas.entry(a.getId(), a.getPageNo() + 1, a.getX(), a.getY(), a.getWidth(),
+                        a.getHeight()))
+                .collect(java.util.stream.Collectors.joining(";"));
+    }
+
     /** Sets title and author after the engine has read the XHTML head, so the caller's values win. */
     private static final class Metadata extends DefaultPDFCreationListener {
 
@@ -215,6 +224,10 @@ public final class XhtmlToPdf {
         @Override
         public void onClose(ITextRenderer renderer) {
             renderer.getWriter().getInfo().put(PdfName.CREATOR, new PdfString("Rubrica", PdfObject.TEXT_UNICODE));
+            String signatureAreas = signatureAreas(renderer); // known once the pages are written
+            if (!signatureAreas.isEmpty()) {
+                renderer.getWriter().getInfo().put(new PdfName(SignatureAreas.INFO_KEY), new PdfString(signatureAreas));
+            }
         }
     }
 }
