@@ -62,7 +62,11 @@ public final class ApiModels {
 
     public record Oficio(UUID id, String status, String template, String kind, String subject, UnitRef senderUnit,
                          String author, UnitRef recipientUnit, String number, String body, Map<String, String> fields,
-                         Instant createdAt, Instant updatedAt, Instant sentAt, int version, Priority priority) {
+                         Instant createdAt, Instant updatedAt, Instant sentAt, int version, Priority priority,
+                         @Schema(description = "Present once the oficio was annulled") org.rubrica.drafting.Annulment annulment) {
+    }
+
+    public record AnnulmentRequest(@Schema(example = "Se emitió con un destinatario equivocado; se sustituye por otro oficio.") String reason) {
     }
 
     public record AssignmentRequest(

@@ -75,6 +75,15 @@ class OficiosController {
         return oficio(oficios.get(oficioId));
     }
 
+    @PostMapping("/oficios/{id}/annulment")
+    @Operation(summary = "Annul a signed or sent oficio, with a reason (someone who signs for the sender unit); it "
+            + "stays on record, shown as annulled everywhere and on the public verification page")
+    Oficio annul(@PathVariable String id, @RequestBody ApiModels.AnnulmentRequest request) {
+        UUID oficioId = NotFoundException.parseId(id, "oficio");
+        oficios.annul(oficioId, request.reason());
+        return oficio(oficios.get(oficioId));
+    }
+
     @GetMapping(path = "/oficios/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     @Operation(summary = "The oficio as PDF")
     ResponseEntity<byte[]> pdf(@PathVariable String id) {
@@ -139,6 +148,6 @@ class OficiosController {
         return new Oficio(o.id(), o.status().name(), o.templateCode(), o.kind(), o.subject(),
                 DirectoryController.ref(directory.unit(o.senderUnitId())), o.authorName(),
                 DirectoryController.ref(directory.unit(o.recipientUnitId())), o.number(), o.bodyHtml(), o.fields(),
-                o.createdAt(), o.updatedAt(), o.sentAt(), o.version(), o.priority());
+                o.createdAt(), o.updatedAt(), o.sentAt(), o.version(), o.priority(), o.annulment());
     }
 }

@@ -9,6 +9,11 @@ public final class OficioEvents {
     private OficioEvents() {
     }
 
+    /** A signed (or sent) oficio was annulled: it stays on record, void, with the reason. */
+    public record Annulled(UUID oficioId, long actorId, long senderUnitId, long recipientUnitId, String reason,
+                           Instant at) {
+    }
+
     /** An approved oficio got its official number (at signing). */
     public record Numbered(UUID oficioId, String number, long senderUnitId, Instant at) {
     }

@@ -218,7 +218,7 @@ public class OficioService {
         var can = new OficioAffordances(canEdit, access.canSend(actor, oficio),
                 oficio.status() == OficioStatus.SENT && access.isRecipient(actor, oficio.recipientUnitId()),
                 canEdit && newerTemplateExists(oficio), access.canSuggest(actor, oficio),
-                access.canComment(actor, oficio));
+                access.canComment(actor, oficio), mayAnnul(actor, oficio));
         return details(oficio, can);
     }
 
@@ -364,6 +364,52 @@ public class OficioService {
     }
 
     /**
+     * The public facts of a numbered oficio for verification, which needs no login: number, kind, sender, status
+     * and annulment. The caller has found it by its verification code or its signed PDF.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<RegisteredOficio> registered(UUID id) {
+        return oficios.find(id).filter(o -> o.number() != null).map(o -> new RegisteredOficio(o.id(), o.number(),
+                o.kind(), directory.unit(o.senderUnitId()).name(), directory.agencyOf(o.senderUnitId()).name(),
+                directory.institution().name(), o.status(), annulment(o)));
+    }
+
+    /** The longest annulment reason kept. */
+    public static final int ANNULMENT_REASON_MAX = 1000;
+
+    /**
+     * Annuls a signed or sent oficio: it stays on record (number, signatures, trail) but void, with the reason, on
+     * every view of it and on the public verification page. Only someone who signs for the sender unit may.
+     *
+     * @throws InvalidInputException      for a missing or over-long reason
+     * @throws IllegalTransitionException when it is not signed or sent (a draft is cancelled instead)
+     * @throws AccessDeniedException      for anyone without the signer role in the sender unit
+     */
+    public void annul(UUID id, String reason) {
+        Actor actor = currentActor.require();
+        OficioRow oficio = load(id, actor);
+        if (!actor.hasRoleIn(oficio.senderUnitId(), Role.SIGNER)) {
+            throw new AccessDeniedException(actor.username() + " does not sign for the sender unit of " + id);
+        }
+        if (!oficio.status().canBecome(OficioStatus.ANNULLED)) {
+            throw new IllegalTransitionException(oficio.status(), OficioStatus.ANNULLED);
+        }
+        String text = reason == null ? "" : reason.strip();
+        if (text.length() < 10) {
+            throw new InvalidInputException("annulment.reason.required", "reason", 10);
+        }
+        if (text.length() > ANNULMENT_REASON_MAX) {
+            throw new InvalidInputException("annulment.reason.too-long", "reason", ANNULMENT_REASON_MAX);
+        }
+        Instant now = clock.instant();
+        if (!oficios.annul(id, oficio.version(), oficio.status(), actor.personId(), text, now)) {
+            throw new StaleDraftException(); // annulled, or sent, meanwhile: look again
+        }
+        events.publishEvent(new OficioEvents.Annulled(id, actor.personId(), oficio.senderUnitId(),
+                oficio.recipientUnitId(), text, now));
+    }
+
+    /**
      * Moves an oficio along its lifecycle for the routing module, which has checked who may; the transition
      * itself must be one {@link OficioStatus#canBecome} allows, from the status the caller saw.
      *
@@ -476,6 +522,18 @@ public class OficioService {
                 o.templateVersionId(), o.kind(), o.status(), o.senderUnitId(), directory.unit(o.senderUnitId()).name(),
                 o.authorId(), directory.person(o.authorId()).fullName(), o.recipientUnitId(),
                 directory.unit(o.recipientUnitId()).name(), o.subject(), o.bodyHtml(), o.fields(), o.number(),
-                o.createdAt(), o.updatedAt(), o.sentAt(), o.version(), o.priority(), can);
+                o.createdAt(), o.updatedAt(), o.sentAt(), o.version(), o.priority(), annulment(o), can);
+    }
+
+    private static boolean mayAnnul(Actor actor, OficioRow oficio) {
+        return oficio.status().canBecome(OficioStatus.ANNULLED) && actor.hasRoleIn(oficio.senderUnitId(), Role.SIGNER);
+    }
+
+    private Annulment annulment(OficioRow o) {
+        if (o.status() != OficioStatus.ANNULLED) {
+            return null;
+        }
+        return oficios.annulment(o.id()).map(a -> new Annulment(a.reason(), a.at(), a.byId(),
+                directory.person(a.byId()).fullName())).orElse(null);
     }
 }

@@ -41,6 +41,14 @@ class ApiExceptionHandler {
         this.problems = problems;
     }
 
+    @ExceptionHandler(org.rubrica.shared.TooManyRequestsException.class)
+    org.springframework.http.ResponseEntity<ProblemDetail> tooMany(org.rubrica.shared.TooManyRequestsException e,
+                                                                   Locale locale) {
+        return org.springframework.http.ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(org.springframework.http.HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
+                .body(problems.problem(HttpStatus.TOO_MANY_REQUESTS, e.messageKey(), locale, e.arguments()));
+    }
+
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalid(InvalidInputException e, Locale locale) {
         ProblemDetail problem = problems.problem(HttpStatus.BAD_REQUEST, e.messageKey(), locale, e.arguments());

@@ -105,6 +105,12 @@ class EventRecorder {
         record(e.oficioId(), "NUMBERED", null, e.at(), e.number());
     }
 
+    /** Annulment is told to everyone who sees the oficio, recipients included, with its reason. */
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(OficioEvents.Annulled e) {
+        record(e.oficioId(), "ANNULLED", e.actorId(), e.at(), e.reason());
+    }
+
     /** The PDF's SHA-256 and DSS's verdict go into the trail; a substitute's signature names the absent head. */
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void on(SigningEvents.OficioSigned e) {

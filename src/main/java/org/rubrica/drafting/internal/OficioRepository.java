@@ -92,6 +92,29 @@ public class OficioRepository {
                 .update() == 1;
     }
 
+    /** @return false when the row is no longer at that version and status */
+    public boolean annul(UUID id, int version, OficioStatus from, long byId, String reason, Instant now) {
+        return jdbc.sql("""
+                        UPDATE drafting_oficio SET status = 'ANNULLED', annulled_at = ?, annulled_by = ?,
+                            annulment_reason = ?, updated_at = ?, version = version + 1
+                        WHERE id = ? AND version = ? AND status = ?""")
+                .params(Timestamp.from(now), byId, reason, Timestamp.from(now), id, version, from.name())
+                .update() == 1;
+    }
+
+    /** Why, when and by whom (a person's id) it was annulled, if it was. */
+    public record AnnulmentRow(String reason, Instant at, long byId) {
+    }
+
+    public Optional<AnnulmentRow> annulment(UUID id) {
+        return jdbc.sql("""
+                        SELECT annulment_reason, annulled_at, annulled_by FROM drafting_oficio
+                        WHERE id = ? AND annulled_at IS NOT NULL""")
+                .param(id)
+                .query((rs, n) -> new AnnulmentRow(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getLong(3)))
+                .optional();
+    }
+
     /** The row, locked until the transaction ends: saves, suggestions and decisions on one draft take turns. */
     public Optional<OficioRow> lock(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM drafting_oficio WHERE id = ? FOR UPDATE").param(id).query(rowMapper)

@@ -26,6 +26,37 @@ public class SignatureRepository {
                 .query(Long.class).list();
     }
 
+    /** A stored signature, without its PDF. */
+    public record SignatureRow(UUID oficioId, int sequence, long signerId, long forId, String sha256,
+                               String certificateSerial, String certificateSubject, Instant signedAt) {
+    }
+
+    /** The oficio's signatures in order. */
+    public List<SignatureRow> all(UUID oficioId) {
+        return jdbc.sql("""
+                        SELECT oficio_id, sequence, signer_id, for_id, sha256, certificate_serial, certificate_subject,
+                            signed_at
+                        FROM signing_signature WHERE oficio_id = ? ORDER BY sequence""")
+                .param(oficioId)
+                .query((rs, n) -> new SignatureRow(rs.getObject(1, UUID.class), rs.getInt(2), rs.getLong(3),
+                        rs.getLong(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant()))
+                .list();
+    }
+
+    /** A stored PDF with that hash, and whether it is its oficio's latest. */
+    public record HashMatch(UUID oficioId, int sequence, boolean latest) {
+    }
+
+    public Optional<HashMatch> bySha256(String sha256) {
+        return jdbc.sql("""
+                        SELECT s.oficio_id, s.sequence,
+                            s.sequence = (SELECT max(sequence) FROM signing_signature l WHERE l.oficio_id = s.oficio_id)
+                        FROM signing_signature s WHERE s.sha256 = ? LIMIT 1""")
+                .param(sha256)
+                .query((rs, n) -> new HashMatch(rs.getObject(1, UUID.class), rs.getInt(2), rs.getBoolean(3)))
+                .optional();
+    }
+
     /** The PDF with every signature so far, if it was signed at all. */
     public Optional<byte[]> latest(UUID oficioId) {
         return jdbc.sql("SELECT pdf FROM signing_signature WHERE oficio_id = ? ORDER BY sequence DESC LIMIT 1")

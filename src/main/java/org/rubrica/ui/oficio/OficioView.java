@@ -5,6 +5,7 @@ import org.rubrica.routing.RoutingService;
 import org.rubrica.delivery.ui.AssignmentPanel;
 import org.rubrica.routing.ui.RoutePanel;
 import org.rubrica.signing.OficioSigning;
+import org.rubrica.signing.SignedRecords;
 import org.rubrica.signing.ui.SignPanel;
 
 import java.util.UUID;
@@ -13,6 +14,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -54,11 +56,13 @@ class OficioView extends VerticalLayout implements BeforeEnterObserver, HasDynam
     private final RoutingService routing;
     private final Directory directory;
     private final OficioSigning signing;
+    private final SignedRecords records;
     private String title = "";
 
     OficioView(OficioService oficios, DeliveryService delivery, Trail trail, RoutingService routing, Directory directory,
-               OficioSigning signing) {
+               OficioSigning signing, SignedRecords records) {
         this.signing = signing;
+        this.records = records;
         this.oficios = oficios;
         this.delivery = delivery;
         this.trail = trail;
@@ -110,6 +114,13 @@ class OficioView extends VerticalLayout implements BeforeEnterObserver, HasDynam
             move.setId("move-template");
             actions.add(move);
         }
+        if (can.canAnnul()) {
+            var annul = new Button(getTranslation("annulment.action"), e -> new AnnulDialog(oficios, oficio.id(),
+                    () -> show(oficios.get(oficio.id()))).open());
+            annul.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            annul.setId("annul");
+            actions.add(annul);
+        }
         if (can.canSend()) {
             var send = new Button(getTranslation("action.send"), e -> confirmSend(oficio));
             send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -125,6 +136,12 @@ class OficioView extends VerticalLayout implements BeforeEnterObserver, HasDynam
                 fact("oficio.created", Formats.dateTime(oficio.createdAt(), getLocale())),
                 fact("oficio.sent", oficio.sentAt() == null ? "—" : Formats.dateTime(oficio.sentAt(), getLocale())));
         facts.addClassName("oficio-facts");
+        records.verificationCode(oficio.id()).ifPresent(code -> {
+            var link = new Anchor(records.verificationUrl(code), code);
+            link.setTarget("_blank");
+            link.setId("verification-link");
+            facts.add(new Div(new Span(getTranslation("verification.code") + ": "), link));
+        });
 
         var pdf = new PdfPages();
         byte[] bytes = signing.signedPdf(oficio.id()).orElseGet(() -> oficios.pdf(oficio.id())); // the signed one once signed
@@ -138,7 +155,17 @@ class OficioView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         side.addClassName("oficio-side");
         var body = new FlexLayout(pdf, side);
         body.addClassName("oficio-body");
-        add(heading, body);
+        if (oficio.annulment() != null) {
+            var annulled = new Div(getTranslation("annulment.banner", oficio.annulment().byName(),
+                    Formats.dateTime(oficio.annulment().at(), getLocale()), oficio.annulment().reason()));
+            annulled.addClassName("oficio-annulled");
+            annulled.getElement().getThemeList().add("badge error");
+            annulled.getStyle().set("display", "block").set("padding", "0.7em 1em").set("white-space", "normal");
+            annulled.setId("annulment-banner");
+            add(heading, annulled, body);
+        } else {
+            add(heading, body);
+        }
     }
 
     private void confirmSend(OficioDetails oficio) {
