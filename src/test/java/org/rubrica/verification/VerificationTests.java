@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import com.google.zxing.BinaryBitmap;
@@ -28,14 +27,9 @@ import org.rubrica.RubricaTest;
 import org.rubrica.audit.Trail;
 import org.rubrica.audit.TrailEntry;
 import org.rubrica.directory.Person;
-import org.rubrica.drafting.DraftContent;
 import org.rubrica.drafting.IllegalTransitionException;
 import org.rubrica.drafting.OficioService;
 import org.rubrica.drafting.OficioStatus;
-import org.rubrica.routing.RouteModels.Decision;
-import org.rubrica.routing.RouteModels.StepKind;
-import org.rubrica.routing.RouteModels.StepMode;
-import org.rubrica.routing.RouteModels.StepPlan;
 import org.rubrica.routing.RoutingService;
 import org.rubrica.shared.InvalidInputException;
 import org.rubrica.shared.TooManyRequestsException;
@@ -60,12 +54,12 @@ class VerificationTests {
 
     @Autowired Acting acting;
     @Autowired OficioService oficios;
-    @Autowired RoutingService routing;
     @Autowired OficioSigning signing;
     @Autowired SignerCredentials credentials;
     @Autowired SignedRecords records;
     @Autowired Verification verification;
     @Autowired Trail trail;
+    @Autowired org.rubrica.SignedOficios signedOficios;
 
     @AfterEach
     void tidy() {
@@ -80,11 +74,10 @@ class VerificationTests {
     void two_signatures_each_in_its_room_then_verified_by_code_and_by_upload_and_annulled() throws Exception {
         Person director = acting.person("Arq. Beatriz Elena Campos Rangel");
         Person secretary = acting.person("Ing. Sergio Ramírez Treviño");
-        UUID id = approvedFor(director, secretary);
+        UUID id = signedOficios.approved(Acting.DRAFTER, "Oficio con dos firmas", director, secretary);
 
-        acting.as(secretary.username()); // the second in the route signs first: the rooms follow the route
-        freshCredential(secretary, SECRETARY_PIN);
-        var first = signing.sign(id, SECRETARY_PIN.toCharArray());
+        // the second in the route signs first: the rooms follow the route
+        var first = signedOficios.sign(id, secretary, SECRETARY_PIN);
         assertThat(first.complete()).isFalse();
         String code = records.verificationCode(id).orElseThrow();
         assertThat(code).matches("[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}");
@@ -94,9 +87,7 @@ class VerificationTests {
         });
         byte[] halfway = signing.signedPdf(id).orElseThrow();
 
-        acting.as(director.username());
-        freshCredential(director, DIRECTOR_PIN);
-        var second = signing.sign(id, DIRECTOR_PIN.toCharArray());
+        var second = signedOficios.sign(id, director, DIRECTOR_PIN);
         assertThat(second.complete()).isTrue();
         byte[] pdf = signing.signedPdf(id).orElseThrow();
         Files.createDirectories(Path.of("target"));
@@ -200,21 +191,6 @@ class VerificationTests {
         assertThat(verification.byCode("AAAA-AAAA-AAAA", "192.0.2.8")).isEmpty();
     }
 
-    /** An oficio of SOP/DOP whose signing step (director, then secretary) both approved. */
-    private UUID approvedFor(Person director, Person secretary) {
-        acting.as(Acting.DRAFTER);
-        UUID id = oficios.startDraft("oficio", new DraftContent(acting.unitId("SEC/DGE"), "Oficio con dos firmas",
-                "<p>Se remite el convenio firmado por ambas partes.</p>", Map.of()));
-        routing.setRoute(id, List.of(new StepPlan(StepKind.SIGN, StepMode.ALL, List.of(director.id(), secretary.id()),
-                null)));
-        routing.submit(id);
-        for (Person p : List.of(director, secretary)) {
-            acting.as(p.username());
-            routing.decide(id, Decision.APPROVED, null);
-        }
-        return id;
-    }
-
     /** Dark pixels inside an area of a page rendered at 150 dpi. */
     private static int inkIn(BufferedImage page, SignatureAreas.Area area) {
         float scale = 150f / 72f;
@@ -225,10 +201,5 @@ class VerificationTests {
             }
         }
         return ink;
-    }
-
-    private void freshCredential(Person person, String pin) {
-        credentials.revoke(person.id());
-        credentials.issueMine(pin.toCharArray());
     }
 }

@@ -1,0 +1,65 @@
+package org.rubrica.verification;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+
+import org.junit.jupiter.api.Test;
+import org.rubrica.KaribuTest;
+import org.rubrica.RubricaTest;
+import org.rubrica.SignedOficios;
+import org.rubrica.directory.Person;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The public page at the QR's address shows a signed oficio's registration without login; a mistyped code is told
+ * so; once its signer annuls it from the oficio page (a reason is required), the oficio page and the public page
+ * both say so, with the reason.
+ */
+@RubricaTest
+class VerificationViewTests extends KaribuTest {
+
+    @Autowired SignedOficios signedOficios;
+
+    @Test
+    void the_qr_address_shows_the_registration_and_an_annulment_shows_everywhere() {
+        Person signer = acting.person("Lic. Natalia Bravo Quiroga"); // Directora de Cultura, SEC/DCU
+        Person drafter = acting.person("Emilio Castro Valdés");
+        SignedOficios.Signed signed = signedOficios.signedBy(drafter.username(), signer, "Programa de festivales");
+
+        UI.getCurrent().navigate("verificar/" + signed.code()); // nobody logged in
+        String shown = _get(Div.class, spec -> spec.withId("verification-result")).getElement().getTextRecursively();
+        assertThat(shown).contains(signed.number(), signer.fullName(), "Dirección de Cultura")
+                .doesNotContain("Programa de festivales"); // the subject is not public
+
+        _setValue(_get(TextField.class, spec -> spec.withId("verification-code")), "ZZZZ-ZZZZ-ZZZ");
+        _click(_get(Button.class, spec -> spec.withId("verification-check")));
+        assertThat(_get(Div.class, spec -> spec.withId("verification-result")).getElement().getTextRecursively())
+                .doesNotContain(signed.number());
+
+        loginAs(signer.username());
+        UI.getCurrent().navigate("oficios/" + signed.id());
+        _click(_get(Button.class, spec -> spec.withId("annul")));
+        _setValue(_get(TextArea.class, spec -> spec.withId("annulment-reason")), "corto");
+        _click(_get(Button.class, spec -> spec.withId("annulment-confirm")));
+        assertThat(_get(TextArea.class, spec -> spec.withId("annulment-reason")).isInvalid()).isTrue();
+        _setValue(_get(TextArea.class, spec -> spec.withId("annulment-reason")),
+                "Se duplicó con el oficio enviado la semana pasada.");
+        _click(_get(Button.class, spec -> spec.withId("annulment-confirm")));
+        assertThat(_get(Div.class, spec -> spec.withId("annulment-banner")).getText())
+                .contains("Se duplicó con el oficio enviado la semana pasada.", signer.fullName());
+
+        acting.nobody();
+        UI.getCurrent().getPage().reload();
+        UI.getCurrent().navigate("verificar/" + signed.code().toLowerCase());
+        assertThat(_get(Div.class, spec -> spec.withId("verification-result")).getElement().getTextRecursively())
+                .contains(signed.number(), "Se duplicó con el oficio enviado la semana pasada.");
+    }
+}
