@@ -25,7 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Signing an approved oficio: whoever approved a signing step (or stood in for its head) opens their key with
  * the PIN; the oficio gets its official number in a short transaction of its own (so the series is never held
  * while rendering or signing); the PDF (or the one already signed by others) is signed at PAdES BASELINE-LT,
- * checked with DSS, and stored with its SHA-256; the last signature makes the oficio SIGNED.
+ * checked with DSS, and stored with its SHA-256; the last signature makes the oficio SIGNED. A signer may instead
+ * bring their own credential (.p12 or e.firma); one from another trusted CA signs at BASELINE-T (see
+ * {@link PadesSignatures#longestLevel}).
  */
 @Service
 public class OficioSigning {
@@ -35,6 +37,7 @@ public class OficioSigning {
     }
 
     private final SignerCredentials credentials;
+    private final OwnCredentials ownCredentials;
     private final PadesSignatures pades;
     private final NumberSeries numbers;
     private final OficioService oficios;
@@ -45,10 +48,12 @@ public class OficioSigning {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    OficioSigning(SignerCredentials credentials, PadesSignatures pades, NumberSeries numbers, OficioService oficios,
-                  RoutingService routing, SignatureRepository signatures, CurrentActor currentActor,
-                  ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
+    OficioSigning(SignerCredentials credentials, OwnCredentials ownCredentials, PadesSignatures pades,
+                  NumberSeries numbers, OficioService oficios, RoutingService routing, SignatureRepository signatures,
+                  CurrentActor currentActor, ApplicationEventPublisher events, TransactionTemplate transactions,
+                  Clock clock) {
         this.credentials = credentials;
+        this.ownCredentials = ownCredentials;
         this.pades = pades;
         this.numbers = numbers;
         this.oficios = oficios;
@@ -71,6 +76,20 @@ public class OficioSigning {
         return signWith(oficioId, actor, credentials.unlockMine(pin), due); // a wrong PIN stops here: nothing numbered
     }
 
+    /**
+     * Signs with the signer's own credential (PKCS#12, or e.firma's certificate and key), opened for this signing
+     * only, under the same rules as with the PIN.
+     *
+     * @throws InvalidInputException  for a credential that cannot sign for them ({@code signing.own.*}; nothing is
+     *                                numbered), a signature already given, or a concurrent one
+     * @throws AccessDeniedException  when the person approved no signing step of it
+     */
+    public Signed sign(UUID oficioId, OwnCredential credential) {
+        Actor actor = currentActor.require();
+        Due due = owed(oficioId, actor); // refused before the credential is opened
+        return signWith(oficioId, actor, ownCredentials.open(credential), due);
+    }
+
     /** One oficio of a batch: signed (with its number), or why not (an i18n key). */
     public record BatchResult(UUID oficioId, String number, String reasonKey) {
 
@@ -87,7 +106,23 @@ public class OficioSigning {
      */
     public List<BatchResult> signAll(List<UUID> oficioIds, char[] pin, java.util.function.Consumer<BatchResult> progress) {
         Actor actor = currentActor.require();
-        SignerCredentials.UnlockedKey key = credentials.unlockMine(pin);
+        return signEach(oficioIds, actor, credentials.unlockMine(pin), progress);
+    }
+
+    /**
+     * A signer's pile with their own credential, opened once for all of it; as {@link #signAll(List, char[],
+     * java.util.function.Consumer)}.
+     *
+     * @throws InvalidInputException for a credential that cannot sign for them (nothing is signed)
+     */
+    public List<BatchResult> signAll(List<UUID> oficioIds, OwnCredential credential,
+                                     java.util.function.Consumer<BatchResult> progress) {
+        Actor actor = currentActor.require();
+        return signEach(oficioIds, actor, ownCredentials.open(credential), progress);
+    }
+
+    private List<BatchResult> signEach(List<UUID> oficioIds, Actor actor, SignerCredentials.UnlockedKey key,
+                                       java.util.function.Consumer<BatchResult> progress) {
         List<BatchResult> results = new java.util.ArrayList<>();
         for (UUID id : oficioIds) {
             BatchResult result;
@@ -125,7 +160,7 @@ public class OficioSigning {
                 (unitId, kind) -> numbers.next(unitId, kind, year).formatted()));
 
         byte[] base = signatures.latest(oficioId).orElseGet(() -> oficios.pdf(oficioId));
-        byte[] signed = pades.sign(base, key, "Firma del oficio " + number, PadesSignatures.Level.LT);
+        byte[] signed = pades.sign(base, key, "Firma del oficio " + number, pades.longestLevel(key));
         SignatureVerdict verdict = pades.validate(signed);
         if (!verdict.valid()) {
             throw new IllegalStateException("a fresh signature did not pass DSS: " + verdict);
@@ -141,6 +176,7 @@ public class OficioSigning {
                 if (!signatures.insert(oficioId, sequence, actor.personId(), mine.personId(), signed, sha256, indication, now)) {
                     throw new InvalidInputException("signing.concurrent", "oficio");
                 }
+                recordCertificate(oficioId, sequence, actor, key, now);
                 routing.signatureGiven(oficioId, actor.personId());
                 if (complete) {
                     oficios.moveAlongRoute(oficioId, OficioStatus.APPROVED, OficioStatus.SIGNED);
@@ -152,6 +188,23 @@ public class OficioSigning {
             throw new InvalidInputException("signing.not-approved", "oficio");
         }
         return new Signed(number, sequence, complete, sha256);
+    }
+
+    /**
+     * Keeps which certificate made the signature with it; one from a CA other than the platform's (whose link to
+     * the person is only the name it carries) also goes into the trail.
+     */
+    private void recordCertificate(UUID oficioId, int sequence, Actor actor, SignerCredentials.UnlockedKey key,
+                                   Instant now) {
+        java.security.cert.X509Certificate certificate = key.certificate();
+        String subject = certificate.getSubjectX500Principal().getName();
+        String serial = certificate.getSerialNumber().toString(16).toUpperCase(java.util.Locale.ROOT);
+        String issuer = certificate.getIssuerX500Principal().getName();
+        signatures.recordCertificate(oficioId, sequence, subject, serial, issuer);
+        if (ownCredentials.external(key)) {
+            events.publishEvent(new SigningEvents.SignedWithOwnCertificate(oficioId, actor.personId(), subject, serial,
+                    issuer, now));
+        }
     }
 
     /** Whether the current person may sign the oficio now: it is approved and their signing step is unsigned. */

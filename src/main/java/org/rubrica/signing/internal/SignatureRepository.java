@@ -49,4 +49,12 @@ public class SignatureRepository {
             return false;
         }
     }
+
+    /** Which certificate made signature {@code sequence}: its subject, serial (hex) and issuer. */
+    public void recordCertificate(UUID oficioId, int sequence, String subject, String serial, String issuer) {
+        jdbc.sql("""
+                        UPDATE signing_signature SET certificate_subject = ?, certificate_serial = ?, certificate_issuer = ?
+                        WHERE oficio_id = ? AND sequence = ?""")
+                .params(subject, serial, issuer, oficioId, sequence).update();
+    }
 }
