@@ -31,6 +31,8 @@ public class TestDatabase implements LauncherSessionListener {
         byte[] random = new byte[32];
         new java.security.SecureRandom().nextBytes(random);
         System.setProperty("rubrica.signing.master-key", java.util.HexFormat.of().formatHex(random));
+        // and an external CA of its own, trusted as an installation would configure the SAT's for e.firma
+        System.setProperty("rubrica.signing.trusted-cas", org.rubrica.signing.TestPki.trustedCaFiles());
     }
 
     @Override

@@ -28,7 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Signing an approved oficio: whoever approved a signing step (or stood in for its head) opens their key with
  * the PIN; the oficio gets its official number in a short transaction of its own (so the series is never held
  * while rendering or signing); the PDF (or the one already signed by others) is signed at PAdES BASELINE-LT,
- * checked with DSS, and stored with its SHA-256; the last signature makes the oficio SIGNED.
+ * checked with DSS, and stored with its SHA-256; the last signature makes the oficio SIGNED. A signer may instead
+ * bring their own credential (.p12 or e.firma); one from another trusted CA signs at BASELINE-T (see
+ * {@link PadesSignatures#longestLevel}).
  */
 @Service
 public class OficioSigning {
@@ -41,6 +43,7 @@ public class OficioSigning {
     }
 
     private final SignerCredentials credentials;
+    private final OwnCredentials ownCredentials;
     private final PadesSignatures pades;
     private final NumberSeries numbers;
     private final OficioService oficios;
@@ -54,11 +57,13 @@ public class OficioSigning {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    OficioSigning(SignerCredentials credentials, PadesSignatures pades, NumberSeries numbers, OficioService oficios,
-                  RoutingService routing, SignatureRepository signatures, DocumentRepository documents,
-                  VerificationCodes codes, Directory directory, CurrentActor currentActor,
-                  ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
+    OficioSigning(SignerCredentials credentials, OwnCredentials ownCredentials, PadesSignatures pades,
+                  NumberSeries numbers, OficioService oficios, RoutingService routing, SignatureRepository signatures,
+                  DocumentRepository documents, VerificationCodes codes, Directory directory,
+                  CurrentActor currentActor, ApplicationEventPublisher events, TransactionTemplate transactions,
+                  Clock clock) {
         this.credentials = credentials;
+        this.ownCredentials = ownCredentials;
         this.pades = pades;
         this.numbers = numbers;
         this.oficios = oficios;
@@ -84,6 +89,20 @@ public class OficioSigning {
         return signWith(oficioId, actor, credentials.unlockMine(pin), due); // a wrong PIN stops here: nothing numbered
     }
 
+    /**
+     * Signs with the signer's own credential (PKCS#12, or e.firma's certificate and key), opened for this signing
+     * only, under the same rules as with the PIN.
+     *
+     * @throws InvalidInputException  for a credential that cannot sign for them ({@code signing.own.*}; nothing is
+     *                                numbered), a signature already given, or a concurrent one
+     * @throws AccessDeniedException  when the person approved no signing step of it
+     */
+    public Signed sign(UUID oficioId, OwnCredential credential) {
+        Actor actor = currentActor.require();
+        Due due = owed(oficioId, actor); // refused before the credential is opened
+        return signWith(oficioId, actor, ownCredentials.open(credential), due);
+    }
+
     /** One oficio of a batch: signed (with its number), or why not (an i18n key). */
     public record BatchResult(UUID oficioId, String number, String reasonKey) {
 
@@ -100,7 +119,23 @@ public class OficioSigning {
      */
     public List<BatchResult> signAll(List<UUID> oficioIds, char[] pin, java.util.function.Consumer<BatchResult> progress) {
         Actor actor = currentActor.require();
-        SignerCredentials.UnlockedKey key = credentials.unlockMine(pin);
+        return signEach(oficioIds, actor, credentials.unlockMine(pin), progress);
+    }
+
+    /**
+     * A signer's pile with their own credential, opened once for all of it; as {@link #signAll(List, char[],
+     * java.util.function.Consumer)}.
+     *
+     * @throws InvalidInputException for a credential that cannot sign for them (nothing is signed)
+     */
+    public List<BatchResult> signAll(List<UUID> oficioIds, OwnCredential credential,
+                                     java.util.function.Consumer<BatchResult> progress) {
+        Actor actor = currentActor.require();
+        return signEach(oficioIds, actor, ownCredentials.open(credential), progress);
+    }
+
+    private List<BatchResult> signEach(List<UUID> oficioIds, Actor actor, SignerCredentials.UnlockedKey key,
+                                       java.util.function.Consumer<BatchResult> progress) {
         List<BatchResult> results = new java.util.ArrayList<>();
         for (UUID id : oficioIds) {
             BatchResult result;
@@ -144,7 +179,7 @@ public class OficioSigning {
                 registration.code(), codes.qrPng(registration.code())));
         var block = new PadesSignatures.Appearance("firma-" + (signerIds.indexOf(mine.personId()) + 1),
                 blockText(actor, mine, key.certificate()));
-        byte[] signed = pades.sign(base, key, "Firma del oficio " + number, PadesSignatures.Level.LT, block);
+        byte[] signed = pades.sign(base, key, "Firma del oficio " + number, pades.longestLevel(key), block);
         SignatureVerdict verdict = pades.validate(signed);
         if (!verdict.valid()) {
             throw new IllegalStateException("a fresh signature did not pass DSS: " + verdict);
@@ -157,10 +192,10 @@ public class OficioSigning {
         try {
             transactions.executeWithoutResult(status -> {
                 oficios.lockIn(oficioId, OficioStatus.APPROVED); // not cancelled meanwhile
-                if (!signatures.insert(oficioId, sequence, actor.personId(), mine.personId(), signed, sha256, indication,
-                        serial(key.certificate()), key.certificate().getSubjectX500Principal().getName(), now)) {
+                if (!signatures.insert(oficioId, sequence, actor.personId(), mine.personId(), signed, sha256, indication, now)) {
                     throw new InvalidInputException("signing.concurrent", "oficio");
                 }
+                recordCertificate(oficioId, sequence, actor, key, now);
                 routing.signatureGiven(oficioId, actor.personId());
                 if (complete) {
                     oficios.moveAlongRoute(oficioId, OficioStatus.APPROVED, OficioStatus.SIGNED);
@@ -196,6 +231,23 @@ public class OficioSigning {
 
     private static String serial(java.security.cert.X509Certificate certificate) {
         return certificate.getSerialNumber().toString(16).toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * Keeps which certificate made the signature with it; one from a CA other than the platform's (whose link to
+     * the person is only the name it carries) also goes into the trail.
+     */
+    private void recordCertificate(UUID oficioId, int sequence, Actor actor, SignerCredentials.UnlockedKey key,
+                                   Instant now) {
+        java.security.cert.X509Certificate certificate = key.certificate();
+        String subject = certificate.getSubjectX500Principal().getName();
+        String serial = serial(certificate);
+        String issuer = certificate.getIssuerX500Principal().getName();
+        signatures.recordCertificate(oficioId, sequence, subject, serial, issuer);
+        if (ownCredentials.external(key)) {
+            events.publishEvent(new SigningEvents.SignedWithOwnCertificate(oficioId, actor.personId(), subject, serial,
+                    issuer, now));
+        }
     }
 
     /** Whether the current person may sign the oficio now: it is approved and their signing step is unsigned. */

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
+import eu.europa.esig.dss.alert.LogOnStatusAlert;
 import eu.europa.esig.dss.enumerations.DigestAlgorithm;
 import eu.europa.esig.dss.enumerations.SignatureAlgorithm;
 import eu.europa.esig.dss.enumerations.SignatureLevel;
@@ -16,6 +17,7 @@ import eu.europa.esig.dss.model.DSSDocument;
 import eu.europa.esig.dss.model.InMemoryDocument;
 import eu.europa.esig.dss.model.SignatureValue;
 import eu.europa.esig.dss.model.ToBeSigned;
+import eu.europa.esig.dss.model.policy.ValidationPolicy;
 import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.enumerations.SignerTextHorizontalAlignment;
 import eu.europa.esig.dss.enumerations.SignerTextVerticalAlignment;
@@ -31,37 +33,42 @@ import eu.europa.esig.dss.pdf.IPdfObjFactory;
 import eu.europa.esig.dss.pdf.modifications.DefaultPdfDifferencesFinder;
 import eu.europa.esig.dss.pdf.pdfbox.PdfBoxDefaultObjectFactory;
 import eu.europa.esig.dss.pdf.pdfbox.PdfBoxNativeObjectFactory;
+import eu.europa.esig.dss.policy.EtsiValidationPolicy;
+import eu.europa.esig.dss.policy.jaxb.LevelConstraint;
 import eu.europa.esig.dss.simplereport.SimpleReport;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
 import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
 import eu.europa.esig.dss.spi.x509.revocation.crl.ExternalResourcesCRLSource;
 import eu.europa.esig.dss.validation.SignedDocumentValidator;
+import eu.europa.esig.dss.validation.policy.ValidationPolicyLoader;
 
 import org.rubrica.shared.InvalidInputException;
-import org.rubrica.signing.internal.PlatformCa;
 import org.rubrica.signing.internal.TimestampAuthority;
+import org.rubrica.signing.internal.TrustedCas;
 import org.rubrica.templates.SignatureAreas;
 import org.springframework.stereotype.Service;
 
 /**
  * PAdES signatures made and checked with EU DSS (its PDFBox implementation). Signing takes a key opened for the
- * session and the built-in timestamp authority; signing at LT and validating trust the platform CA and take
- * revocation data from its current CRL, so a revoked certificate fails and a changed byte is caught.
+ * session and the built-in timestamp authority; signing at LT and validating trust the platform CA (and the CAs in
+ * the trust configuration) and take revocation data from its current CRL, so a revoked certificate fails and a
+ * changed byte is caught.
  */
 @Service
 public class PadesSignatures {
 
     private static final String BLOCK_FONT = "/liberation/LiberationSans-Regular.ttf";
+    private static final ValidationPolicy POLICY = policy();
 
-    private final PlatformCa ca;
     private final SignerCredentials credentials;
     private final TimestampAuthority timestamps;
+    private final TrustedCas trust;
     private final Clock clock;
 
-    PadesSignatures(PlatformCa ca, SignerCredentials credentials, TimestampAuthority timestamps, Clock clock) {
-        this.ca = ca;
+    PadesSignatures(SignerCredentials credentials, TimestampAuthority timestamps, TrustedCas trust, Clock clock) {
         this.credentials = credentials;
         this.timestamps = timestamps;
+        this.trust = trust;
         this.clock = clock;
     }
 
@@ -169,19 +176,51 @@ public class PadesSignatures {
     }
 
     /** Trusts the platform CA and takes revocation data from its current CRL; asks nothing of the network. */
+
+    /**
+     * The highest level Rubrica can honestly reach with this key: LT when the platform CA issued its certificate
+     * (its CRL is at hand to embed); T for another trusted CA, whose revocation data Rubrica does not fetch (it
+     * asks nothing of the network), so the PDF cannot carry it.
+     */
+    public Level longestLevel(SignerCredentials.UnlockedKey key) {
+        return trust.isPlatform(key.caCertificate()) ? Level.LT : Level.T;
+    }
+
+    /**
+     * Trusts the platform CA and the configured ones, and takes revocation data from the platform CA's current CRL;
+     * asks nothing of the network. Signing at LT embeds what is known: an earlier signature from another CA, whose
+     * revocation data is not at hand, is noted in the log rather than stopping the new one.
+     */
     private CommonCertificateVerifier verifier() {
         CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
-        trusted.addCertificate(new CertificateToken(ca.certificate()));
+        trust.anchors().forEach(anchor -> trusted.addCertificate(new CertificateToken(anchor)));
         CommonCertificateVerifier verifier = new CommonCertificateVerifier();
         verifier.setTrustedCertSources(trusted);
         verifier.setCrlSource(new ExternalResourcesCRLSource(new InMemoryDocument(credentials.crl())));
         verifier.setAIASource(null);
         verifier.setOcspSource(null);
+        verifier.setAlertOnMissingRevocationData(new LogOnStatusAlert(org.slf4j.event.Level.WARN));
         return verifier;
     }
 
     /**
-     * The DSS verdict on a PDF's signatures, trusting the platform CA.
+     * DSS's default validation policy, except that a signing certificate without revocation data is a warning, not
+     * a failure: another CA's revocations are not at hand (see {@link #longestLevel}). A certificate the data shows
+     * revoked still fails, and the platform CA's CRL is always at hand.
+     */
+    private static ValidationPolicy policy() {
+        ValidationPolicy policy = ValidationPolicyLoader.fromDefaultValidationPolicy().create();
+        var signingCertificate = ((EtsiValidationPolicy) policy).getSignatureConstraints().getBasicSignatureConstraints()
+                .getSigningCertificate();
+        LevelConstraint warn = new LevelConstraint();
+        warn.setLevel(eu.europa.esig.dss.enumerations.Level.WARN);
+        signingCertificate.setRevocationDataAvailable(warn);
+        signingCertificate.setAcceptableRevocationDataFound(warn);
+        return policy;
+    }
+
+    /**
+     * The DSS verdict on a PDF's signatures, trusting the platform CA and the configured ones.
      *
      * @throws InvalidInputException when the file is not a PDF DSS can read
      */
@@ -196,7 +235,7 @@ public class PadesSignatures {
             pdfValidator.setPdfObjFactory(objects());
         }
         validator.setCertificateVerifier(verifier());
-        SimpleReport report = validator.validateDocument().getSimpleReport();
+        SimpleReport report = validator.validateDocument(POLICY).getSimpleReport();
         List<SignatureVerdict.SignatureResult> results = new ArrayList<>();
         for (String id : report.getSignatureIdList()) {
             results.add(new SignatureVerdict.SignatureResult(String.valueOf(report.getIndication(id)),

@@ -16,4 +16,12 @@ public final class SigningEvents {
     public record OficioSigned(UUID oficioId, long signerId, long forId, int sequence, String sha256,
                                String indication, boolean complete, Instant at) {
     }
+
+    /**
+     * A signature was made with a certificate from a CA other than the platform's: its subject, serial (hex) and
+     * issuer, the only link between that certificate and the signer, kept in the trail.
+     */
+    public record SignedWithOwnCertificate(UUID oficioId, long signerId, String subject, String serial, String issuer,
+                                           Instant at) {
+    }
 }

@@ -19,7 +19,11 @@ import org.springframework.security.authentication.AuthenticationCredentialsNotF
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -94,6 +98,28 @@ class ApiExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail badParameter(MethodArgumentTypeMismatchException e, Locale locale) {
         return problems.problem(HttpStatus.BAD_REQUEST, "api.error.bad-parameter", locale, e.getName());
+    }
+
+    /** A required part or parameter left out (a credential upload without its file, say): named in the message. */
+    @ExceptionHandler(MissingServletRequestPartException.class)
+    ProblemDetail missingPart(MissingServletRequestPartException e, Locale locale) {
+        return problems.problem(HttpStatus.BAD_REQUEST, "api.error.missing-parameter", locale, e.getRequestPartName());
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ProblemDetail missingParameter(MissingServletRequestParameterException e, Locale locale) {
+        return problems.problem(HttpStatus.BAD_REQUEST, "api.error.missing-parameter", locale, e.getParameterName());
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ProblemDetail uploadTooLarge(Exception e, Locale locale) {
+        return problems.problem(HttpStatus.CONTENT_TOO_LARGE, "api.error.too-large", locale);
+    }
+
+    /** A multipart body that cannot be parsed. */
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail badMultipart(Exception e, Locale locale) {
+        return problems.problem(HttpStatus.BAD_REQUEST, "api.error.bad-request", locale);
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

@@ -120,6 +120,13 @@ class EventRecorder {
         record(e.oficioId(), substitute ? "SIGNED_FOR" : "SIGNED", e.signerId(), e.at(), detail);
     }
 
+    /** A certificate from another CA: its subject, serial and issuer are what tie it to the signer. */
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(SigningEvents.SignedWithOwnCertificate e) {
+        record(e.oficioId(), "SIGNED_WITH_CERTIFICATE", e.signerId(), e.at(),
+                e.subject() + " · S/N " + e.serial() + " · " + e.issuer());
+    }
+
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void on(OficioEvents.PriorityChanged e) {
         record(e.oficioId(), "PRIORITY_" + e.priority().name(), e.actorId(), e.at(), "");

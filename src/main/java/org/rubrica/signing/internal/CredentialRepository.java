@@ -95,6 +95,17 @@ public class CredentialRepository {
                 .list();
     }
 
+    /** Whose credential a platform certificate serial is, and whether it was revoked: any, in force or not. */
+    public record SerialOwner(long personId, Instant revokedAt) {
+    }
+
+    public Optional<SerialOwner> bySerial(BigInteger serial) {
+        return jdbc.sql("SELECT person_id, revoked_at FROM signing_credential WHERE serial = ?")
+                .param(new java.math.BigDecimal(serial))
+                .query((rs, n) -> new SerialOwner(rs.getLong(1), instant(rs.getTimestamp(2))))
+                .optional();
+    }
+
     private static Instant instant(Timestamp t) {
         return t == null ? null : t.toInstant();
     }
