@@ -1,6 +1,8 @@
 package org.rubrica.signing.ui;
 
 import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.vaadin.flow.component.UI;
@@ -17,7 +19,6 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
-import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -35,11 +36,12 @@ import org.rubrica.shared.ui.Formats;
 import org.rubrica.shared.ui.Notices;
 import org.rubrica.signing.OficioSigning;
 import org.rubrica.signing.OficioSigning.BatchResult;
-import org.rubrica.signing.SignerCredentials;
+import org.rubrica.signing.OwnCredential;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 
 /**
- * Approved oficios waiting for the signer's signature: pick several, enter the PIN once, and watch them being
+ * Approved oficios waiting for the signer's signature: pick several, enter the PIN (or give their own .p12 or
+ * e.firma file) once, and watch them being
  * signed one after another (pushed to the page as each ends); a summary says what was signed, with its number,
  * and why anything was not.
  */
@@ -66,22 +68,20 @@ class SignaturesView extends VerticalLayout implements HasDynamicTitle {
         grid.setEmptyStateComponent(new Span(getTranslation("signature.none-waiting")));
         grid.setId("to-sign");
 
-        var pin = new PasswordField(getTranslation("signature.pin"));
-        pin.setMaxLength(SignerCredentials.PIN_MAX);
-        pin.setId("batch-pin");
+        var credential = new CredentialChoice("batch");
         var sign = new Button(getTranslation("signature.sign-selected"));
         sign.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         sign.setId("sign-selected");
         sign.setEnabled(false);
         grid.addSelectionListener(e -> sign.setEnabled(!e.getAllSelectedItems().isEmpty()));
-        sign.addClickListener(e -> start(signing, pin, sign));
+        sign.addClickListener(e -> start(signing, credential, sign));
 
         progress.setVisible(false);
         progress.setId("batch-progress");
         progressText.setId("batch-progress-text");
         summary.setId("batch-summary");
-        var row = new HorizontalLayout(pin, sign);
-        row.setAlignItems(FlexComponent.Alignment.BASELINE);
+        var row = new HorizontalLayout(credential, sign);
+        row.setAlignItems(FlexComponent.Alignment.END);
         add(new H2(getTranslation("menu.to-sign")), new Paragraph(getTranslation("signature.batch.help")), row,
                 progress, progressText, summary, grid);
         setSizeFull();
@@ -89,10 +89,19 @@ class SignaturesView extends VerticalLayout implements HasDynamicTitle {
     }
 
     /** Signs in the background, the person's identity carried along; each result is pushed to the page. */
-    private void start(OficioSigning signing, PasswordField pin, Button sign) {
+    private void start(OficioSigning signing, CredentialChoice credential, Button sign) {
         List<PendingItem> chosen = List.copyOf(grid.getSelectedItems());
-        char[] secret = pin.getValue().toCharArray();
-        pin.clear();
+        char[] secret;
+        OwnCredential own;
+        try {
+            secret = credential.usesFile() ? null : credential.pin();
+            own = credential.usesFile() ? credential.credential() : null;
+        } catch (InvalidInputException e) {
+            Notices.error(getTranslation(e.messageKey(), e.arguments()));
+            return;
+        } finally {
+            credential.clearSecrets();
+        }
         sign.setEnabled(false);
         summary.removeAll();
         progress.setMin(0);
@@ -104,12 +113,14 @@ class SignaturesView extends VerticalLayout implements HasDynamicTitle {
         AtomicInteger done = new AtomicInteger();
         Runnable work = () -> {
             try {
-                List<BatchResult> results = signing.signAll(chosen.stream().map(PendingItem::oficioId).toList(), secret,
-                        r -> ui.access(() -> {
-                            int n = done.incrementAndGet();
-                            progress.setValue(n);
-                            progressText.setText(getTranslation("signature.batch.progress", n, chosen.size()));
-                        }));
+                List<UUID> ids = chosen.stream().map(PendingItem::oficioId).toList();
+                Consumer<BatchResult> each = r -> ui.access(() -> {
+                    int n = done.incrementAndGet();
+                    progress.setValue(n);
+                    progressText.setText(getTranslation("signature.batch.progress", n, chosen.size()));
+                });
+                List<BatchResult> results = own == null ? signing.signAll(ids, secret, each)
+                        : signing.signAll(ids, own, each);
                 ui.access(() -> finish(chosen, results));
             } catch (InvalidInputException e) {
                 ui.access(() -> {
@@ -119,7 +130,12 @@ class SignaturesView extends VerticalLayout implements HasDynamicTitle {
                     sign.setEnabled(true);
                 });
             } finally {
-                java.util.Arrays.fill(secret, '\0');
+                if (secret != null) {
+                    java.util.Arrays.fill(secret, '\0');
+                }
+                if (own != null) {
+                    own.wipe();
+                }
             }
         };
         Thread.ofVirtual().name("batch-signing").start(new DelegatingSecurityContextRunnable(work));

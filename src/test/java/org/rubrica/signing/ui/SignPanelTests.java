@@ -10,7 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.UploadKt;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.textfield.PasswordField;
 
@@ -28,9 +33,13 @@ import org.rubrica.routing.RouteModels.StepMode;
 import org.rubrica.routing.RouteModels.StepPlan;
 import org.rubrica.routing.RoutingService;
 import org.rubrica.signing.SignerCredentials;
+import org.rubrica.signing.TestPki;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The head signs an approved oficio from its page with her PIN; a wrong PIN leaves it approved and unnumbered. */
+/**
+ * The head signs an approved oficio from its page with her PIN, or a signer with her own .p12; a wrong PIN or
+ * password leaves it approved and unnumbered.
+ */
 class SignPanelTests extends KaribuTest {
 
     @Autowired OficioService oficios;
@@ -64,5 +73,39 @@ class SignPanelTests extends KaribuTest {
         assertThat(oficios.get(id).status()).isEqualTo(OficioStatus.SIGNED);
         assertThat(oficios.get(id).number()).isNotNull();
         _assertNone(SignPanel.class); // signed: nothing left to sign
+    }
+
+    @Test
+    void the_signer_signs_with_her_own_p12_from_the_oficio_page() {
+        Person signer = acting.person("C.P. Mónica Rosales Ibarra");
+        acting.as(Acting.DRAFTER);
+        UUID id = oficios.startDraft("oficio", new DraftContent(acting.unitId("SEC/DGE"), "Firma con archivo propio",
+                "<p>Texto.</p>", Map.of()));
+        routing.setRoute(id, List.of(new StepPlan(StepKind.SIGN, StepMode.ALL, List.of(signer.id()), null)));
+        routing.submit(id);
+        acting.as(signer.username());
+        routing.decide(id, Decision.APPROVED, null);
+        TestPki.Issued issued = TestPki.signer(TestPki.trustedCa(), "MONICA ROSALES IBARRA", null);
+        byte[] p12 = TestPki.p12(issued, TestPki.trustedCa(), "mi-clave");
+
+        loginAs(signer.username());
+        UI.getCurrent().navigate("oficios/" + id);
+        _setValue(_get(RadioButtonGroup.class, spec -> spec.withId("sign-with")), CredentialChoice.Way.FILE);
+        _assertNone(PasswordField.class, spec -> spec.withId("sign-pin"));
+        _click(_get(Button.class, spec -> spec.withId("sign"))); // no file yet
+        assertThat(oficios.get(id).number()).isNull();
+
+        UploadKt._upload(_get(Upload.class, spec -> spec.withId("sign-file")), "mi-firma.p12", p12);
+        MockVaadin.clientRoundtrip(false);
+        assertThat(_get(Span.class, spec -> spec.withId("sign-file-received")).getText()).contains("mi-firma.p12");
+        _setValue(_get(PasswordField.class, spec -> spec.withId("sign-file-password")), "otra-clave");
+        _click(_get(Button.class, spec -> spec.withId("sign")));
+        assertThat(oficios.get(id).status()).isEqualTo(OficioStatus.APPROVED);
+        assertThat(oficios.get(id).number()).isNull();
+
+        _setValue(_get(PasswordField.class, spec -> spec.withId("sign-file-password")), "mi-clave");
+        _click(_get(Button.class, spec -> spec.withId("sign")));
+        assertThat(oficios.get(id).status()).isEqualTo(OficioStatus.SIGNED);
+        _assertNone(SignPanel.class);
     }
 }
