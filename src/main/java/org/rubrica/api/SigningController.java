@@ -63,11 +63,14 @@ class SigningController {
     }
 
     private final OficioSigning signing;
+    private final org.rubrica.signing.SignedRecords records;
     private final SigningBatches batches;
     private final CurrentActor currentActor;
     private final MessageSource messages;
 
-    SigningController(OficioSigning signing, SigningBatches batches, CurrentActor currentActor, MessageSource messages) {
+    SigningController(OficioSigning signing, org.rubrica.signing.SignedRecords records, SigningBatches batches,
+                      CurrentActor currentActor, MessageSource messages) {
+        this.records = records;
         this.signing = signing;
         this.batches = batches;
         this.currentActor = currentActor;
@@ -115,6 +118,14 @@ class SigningController {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"oficio-" + oficioId + "-firmado.pdf\"")
                 .body(pdf);
+    }
+
+    @GetMapping(path = "/oficios/{id}/signatures/{sequence}/report", produces = MediaType.APPLICATION_XML_VALUE)
+    @Operation(summary = "EU DSS's simple validation report (XML) on the PDF as stored with signature number {sequence}")
+    ResponseEntity<String> validationReport(@PathVariable String id, @PathVariable int sequence) {
+        UUID oficioId = NotFoundException.parseId(id, "oficio");
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(records.validationReport(oficioId, sequence)
+                .orElseThrow(() -> new NotFoundException("validation report " + sequence + " of " + oficioId)));
     }
 
     @PostMapping(path = "/signing-batches", consumes = MediaType.APPLICATION_JSON_VALUE)

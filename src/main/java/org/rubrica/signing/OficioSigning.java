@@ -192,7 +192,8 @@ public class OficioSigning {
         try {
             transactions.executeWithoutResult(status -> {
                 oficios.lockIn(oficioId, OficioStatus.APPROVED); // not cancelled meanwhile
-                if (!signatures.insert(oficioId, sequence, actor.personId(), mine.personId(), signed, sha256, indication, now)) {
+                if (!signatures.insert(oficioId, sequence, actor.personId(), mine.personId(), signed, sha256, indication,
+                        verdict.report(), now)) {
                     throw new InvalidInputException("signing.concurrent", "oficio");
                 }
                 recordCertificate(oficioId, sequence, actor, key, now);

@@ -235,7 +235,8 @@ public class PadesSignatures {
             pdfValidator.setPdfObjFactory(objects());
         }
         validator.setCertificateVerifier(verifier());
-        SimpleReport report = validator.validateDocument(POLICY).getSimpleReport();
+        var reports = validator.validateDocument(POLICY);
+        SimpleReport report = reports.getSimpleReport();
         List<SignatureVerdict.SignatureResult> results = new ArrayList<>();
         for (String id : report.getSignatureIdList()) {
             results.add(new SignatureVerdict.SignatureResult(String.valueOf(report.getIndication(id)),
@@ -243,6 +244,6 @@ public class PadesSignatures {
                     report.getSignedBy(id),
                     report.getSignatureFormat(id) == null ? null : report.getSignatureFormat(id).name()));
         }
-        return new SignatureVerdict(results);
+        return new SignatureVerdict(results, reports.getXmlSimpleReport());
     }
 }

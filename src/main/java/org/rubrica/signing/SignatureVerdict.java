@@ -4,9 +4,10 @@ import java.util.List;
 
 /**
  * What EU DSS concluded about a signed PDF: per signature, the indication (TOTAL_PASSED, INDETERMINATE,
- * TOTAL_FAILED), its sub-indication when not passed, who signed and at what level.
+ * TOTAL_FAILED), its sub-indication when not passed, who signed and at what level; and DSS's simple report (XML),
+ * which is kept with each signature Rubrica stores.
  */
-public record SignatureVerdict(List<SignatureResult> signatures) {
+public record SignatureVerdict(List<SignatureResult> signatures, String report) {
 
     public record SignatureResult(String indication, String subIndication, String signedBy, String level) {
 

@@ -86,6 +86,15 @@ public class SignedRecords {
         return documents.code(oficioId);
     }
 
+    /**
+     * DSS's simple report (XML) on the PDF as stored with the oficio's signature number {@code sequence}, for
+     * whoever may see the oficio.
+     */
+    public Optional<String> validationReport(UUID oficioId, int sequence) {
+        oficios.get(oficioId); // refuses, as not found, whoever may not see it
+        return signatures.report(oficioId, sequence);
+    }
+
     /** The address a code's QR leads to. */
     public String verificationUrl(String code) {
         return codes.url(code);

@@ -2,6 +2,7 @@ package org.rubrica.api;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -16,7 +17,8 @@ import org.springframework.http.MediaType;
 
 /**
  * Verification over the API needs no token: by code, and by posting the PDF; unknown codes are 404, a non-PDF 400,
- * too many tries from one address 429 with Retry-After. Annulment needs a signer of the sender unit.
+ * too many tries from one address 429 with Retry-After. DSS's report kept with a signature is there for whoever may
+ * see the oficio. Annulment needs a signer of the sender unit.
  */
 @RubricaTest
 class VerificationApiTests extends ApiTestSupport {
@@ -48,6 +50,17 @@ class VerificationApiTests extends ApiTestSupport {
         mvc.perform(post("/api/v1/verification").contentType(MediaType.APPLICATION_PDF).content("hola".getBytes()))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.field").value("file"));
+
+        String signerToken = token(signer.username());
+        mvc.perform(get("/api/v1/oficios/{id}/signatures/1/report", signed.id()).header("Authorization", signerToken))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_XML))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("TOTAL_PASSED")));
+        mvc.perform(get("/api/v1/oficios/{id}/signatures/2/report", signed.id()).header("Authorization", signerToken))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/oficios/{id}/signatures/1/report", signed.id())
+                        .header("Authorization", token(Acting.OTHER_UNIT_DRAFTER)))
+                .andExpect(status().isNotFound());
 
         mvc.perform(post("/api/v1/oficios/{id}/annulment", signed.id()).header("Authorization", token(drafter.username()))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"Datos del padrón equivocados.\"}"))

@@ -111,12 +111,12 @@ class EventRecorder {
         record(e.oficioId(), "ANNULLED", e.actorId(), e.at(), e.reason());
     }
 
-    /** The PDF's SHA-256 and DSS's verdict go into the trail; a substitute's signature names the absent head. */
+    /** The PDF's SHA-256 and DSS's verdict (its report is kept with the signature) go into the trail; a substitute's signature names the absent head. */
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void on(SigningEvents.OficioSigned e) {
         boolean substitute = e.signerId() != e.forId();
         String detail = (substitute ? directory.person(e.forId()).fullName() + " · " : "") + "SHA-256 " + e.sha256()
-                + " · DSS " + e.indication();
+                + " · DSS " + e.indication() + " (informe de validación de la firma " + e.sequence() + ")";
         record(e.oficioId(), substitute ? "SIGNED_FOR" : "SIGNED", e.signerId(), e.at(), detail);
     }
 

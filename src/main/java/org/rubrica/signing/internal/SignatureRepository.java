@@ -26,6 +26,12 @@ public class SignatureRepository {
                 .query(Long.class).list();
     }
 
+    /** DSS's simple report on the PDF as it was stored with that signature. */
+    public Optional<String> report(UUID oficioId, int sequence) {
+        return jdbc.sql("SELECT dss_report FROM signing_signature WHERE oficio_id = ? AND sequence = ? AND dss_report IS NOT NULL")
+                .params(oficioId, sequence).query(String.class).optional();
+    }
+
     /** A stored signature, without its PDF. */
     public record SignatureRow(UUID oficioId, int sequence, long signerId, long forId, String sha256,
                                String certificateSerial, String certificateSubject, Instant signedAt) {
@@ -69,12 +75,14 @@ public class SignatureRepository {
      * @return false when that place was taken meanwhile (another signer signed the same version first)
      */
     public boolean insert(UUID oficioId, int sequence, long signerId, long forId, byte[] pdf, String sha256,
-                          String indication, Instant at) {
+                          String indication, String dssReport, Instant at) {
         try {
             jdbc.sql("""
-                            INSERT INTO signing_signature (oficio_id, sequence, signer_id, for_id, pdf, sha256, indication, signed_at)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(oficioId, sequence, signerId, forId, pdf, sha256, indication, Timestamp.from(at)).update();
+                            INSERT INTO signing_signature (oficio_id, sequence, signer_id, for_id, pdf, sha256, indication,
+                                dss_report, signed_at)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(oficioId, sequence, signerId, forId, pdf, sha256, indication, dssReport,
+                            Timestamp.from(at)).update();
             return true;
         } catch (DuplicateKeyException e) {
             return false;
