@@ -59,8 +59,8 @@ final class PdfA2b {
     }
 
     /**
-     * The XMP metadata stream (uncompressed, as PDF/A requires), made from the document information itself so
-     * the two cannot disagree.
+     * The XMP metadata stream (uncompressed, readable without PDF tools), made from the document information
+     * itself so the two cannot disagree.
      */
     private static void addMetadata(PdfWriter writer) {
         ByteArrayOutputStream xmp = new ByteArrayOutputStream(4096);
