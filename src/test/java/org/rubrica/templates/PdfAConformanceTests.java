@@ -150,6 +150,20 @@ class PdfAConformanceTests {
     }
 
     @Test
+    void characters_the_fonts_lack_are_left_out_never_drawn_as_notdef_so_the_file_stays_pdf_a_2b()
+            throws IOException {
+        DocumentRenderer renderer = InMemoryTemplates.builtins().add(43, """
+                <html xmlns="http://www.w3.org/1999/xhtml"><body><p>${data.subject}</p>
+                <p style="font-family: monospace">${data.subject}</p></body></html>""", List.of()).renderer();
+
+        byte[] pdf = renderer.toPdf(43, new DocumentData(null, null, null, null, null, null, null, null, null, null,
+                "Casillas ✓ ☐, emoji 😀 y 漢字; flechas → ≤ ½ €", null, null, null, Map.of(), false));
+
+        assertThat(DocumentRendererTests.text(pdf)).contains("→ ≤ ½ €").doesNotContain("✓", "☐", "😀", "漢");
+        assertThat(PdfA.check(pdf).failures()).isEmpty();
+    }
+
+    @Test
     void the_check_has_teeth_without_the_metadata_or_the_output_intent_the_same_file_fails() throws IOException {
         byte[] pdf = RENDERER.toPdf(BUILTINS.id("oficio"), sample("oficio", false));
         byte[] withoutIntent;
