@@ -218,7 +218,7 @@ class PdfAConformanceTests {
                 }
                 case "jpeg-rgb" -> write(paint(new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB)), "jpeg");
                 case "jpeg-grey" -> write(paint(new BufferedImage(64, 64, BufferedImage.TYPE_BYTE_GRAY)), "jpeg");
-                case "jpeg-cmyk" -> { // four components, which the reader decodes as CMYK
+                case "jpeg-cmyk" -> { // four components and Adobe's marker saying CMYK, as print software writes it
                     ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
                     ByteArrayOutputStream out = new ByteArrayOutputStream();
                     try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
@@ -228,7 +228,13 @@ class PdfAConformanceTests {
                     } finally {
                         writer.dispose();
                     }
-                    yield out.toByteArray();
+                    byte[] jpeg = out.toByteArray();
+                    byte[] adobe = {(byte) 0xFF, (byte) 0xEE, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, 0};
+                    ByteArrayOutputStream marked = new ByteArrayOutputStream();
+                    marked.write(jpeg, 0, 2); // after the start-of-image marker
+                    marked.write(adobe);
+                    marked.write(jpeg, 2, jpeg.length - 2);
+                    yield marked.toByteArray();
                 }
                 default -> throw new IllegalArgumentException(kind);
             };
