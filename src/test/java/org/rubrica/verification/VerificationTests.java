@@ -92,6 +92,9 @@ class VerificationTests {
         byte[] pdf = signing.signedPdf(id).orElseThrow();
         Files.createDirectories(Path.of("target"));
         Files.write(Path.of("target", "oficio-firmado.pdf"), pdf);
+        var pdfA = org.rubrica.PdfA.check(pdf);
+        assertThat(pdfA.failures()).as("PDF/A-2b with both visible signature blocks").isEmpty();
+        assertThat(pdfA.declared().toString()).isEqualToIgnoringCase("2b");
 
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");

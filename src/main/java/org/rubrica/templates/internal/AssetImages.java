@@ -1,6 +1,7 @@
 package org.rubrica.templates.internal;
 
 import java.awt.RenderingHints;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -25,7 +26,8 @@ import org.rubrica.shared.InvalidInputException;
 /**
  * Checks an uploaded image by what its bytes are, never by its name or declared type: PNG and JPEG must be
  * decodable pictures within the size and dimension limits (read from the header first, so a small file
- * declaring a huge picture is refused before anything is decoded); SVG is reduced to an allow-list of
+ * declaring a huge picture is refused before anything is decoded), and not CMYK (documents are PDF/A-2b with an
+ * sRGB output intent, see docs/pdfa.md); SVG is reduced to an allow-list of
  * drawing elements and gets a PNG rendition for the PDF engine, which draws no SVG itself.
  */
 public final class AssetImages {
@@ -82,6 +84,10 @@ public final class AssetImages {
                 BufferedImage decoded = reader.read(0); // the whole picture must decode, not just its header
                 if (decoded == null) {
                     throw new InvalidInputException("asset.unreadable", "file");
+                }
+                if (decoded.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_CMYK) {
+                    // printed as DeviceCMYK, which a PDF/A file with an sRGB output intent may not use
+                    throw new InvalidInputException("asset.cmyk", "file");
                 }
                 return new CheckedImage(mediaType, bytes, null, width, height);
             } finally {

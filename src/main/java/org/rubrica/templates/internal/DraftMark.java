@@ -25,7 +25,7 @@ final class DraftMark extends PdfPageEventHelper {
 
     DraftMark() {
         try {
-            font = BaseFont.createFont("liberation/LiberationSans-Bold.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
+            font = XhtmlToPdf.embeddedFont("liberation/LiberationSans-Bold.ttf"); // embedded, as PDF/A asks
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

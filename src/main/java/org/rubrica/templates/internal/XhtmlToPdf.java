@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedDeque;
 
@@ -15,6 +17,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 
 import org.openpdf.pdf.DefaultPDFCreationListener;
+import org.openpdf.pdf.FontFamily;
 import org.openpdf.pdf.ITextFontResolver;
 import org.openpdf.pdf.ITextOutputDevice;
 import org.openpdf.pdf.ITextRenderer;
@@ -23,6 +26,7 @@ import org.openpdf.text.pdf.BaseFont;
 import org.openpdf.text.pdf.PdfName;
 import org.openpdf.text.pdf.PdfObject;
 import org.openpdf.text.pdf.PdfString;
+import org.openpdf.text.pdf.PdfWriter;
 import org.rubrica.templates.TemplateRenderException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -33,9 +37,13 @@ import org.xml.sax.SAXParseException;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * XHTML to PDF with openpdf-html. Liberation Sans and Liberation Serif (all four styles) are embedded as
+ * XHTML to PDF/A-2b with openpdf-html. Liberation Sans, Serif and Mono (all four styles) are embedded as
  * subsets with Identity-H encoding, so every character prints as typed; templates name them as
- * {@code font-family: "Liberation Serif"} or {@code "Liberation Sans"}. The XHTML is parsed with DOCTYPEs
+ * {@code font-family: "Liberation Serif"} or {@code "Liberation Sans"}. The engine's built-in fonts (Helvetica,
+ * Times, Courier, Symbol, ZapfDingbats) cannot be embedded, which PDF/A forbids, so they are not offered: the
+ * generic families and those names print in the metric-compatible Liberation face, and any other unknown
+ * family falls back to Liberation Serif. Every PDF, drafts included, declares and meets PDF/A-2b
+ * ({@link PdfA2b}; docs/pdfa.md). The XHTML is parsed with DOCTYPEs
  * forbidden (no external entities) and the engine may fetch no resources (see {@link SandboxedUserAgent}).
  * Thread-safe: renderers are pooled and used by one call at a time. A pooled renderer keeps its registered
  * fonts and the engine's parsed default stylesheet, which is most of the fixed cost of a document; the
@@ -48,11 +56,23 @@ public final class XhtmlToPdf {
             "liberation/LiberationSans-Italic.ttf", "liberation/LiberationSans-BoldItalic.ttf",
             "liberation/LiberationSerif-Regular.ttf", "liberation/LiberationSerif-Bold.ttf",
             "liberation/LiberationSerif-Italic.ttf", "liberation/LiberationSerif-BoldItalic.ttf",
+            "liberation/LiberationMono-Regular.ttf", "liberation/LiberationMono-Bold.ttf",
+            "liberation/LiberationMono-Italic.ttf", "liberation/LiberationMono-BoldItalic.ttf",
     };
 
     /**
-     * Registering the eight fonts costs ~70 ms per renderer and parsing the default stylesheet a few ms more,
-     * so renderers are reused, one render at a time.
+     * Family names (as the engine normalises them: {@code serif} is "Serif", {@code sans-serif} "SansSerif",
+     * {@code monospace} "Monospaced"; "Serif" is also the fallback for a family nobody registered) that print
+     * in a Liberation face instead of a built-in font that would not be embedded.
+     */
+    private static final Map<String, String[]> ALIASES = Map.of(
+            "Liberation Sans", new String[] {"SansSerif", "Dialog", "Helvetica", "Arial"},
+            "Liberation Serif", new String[] {"Serif", "TimesRoman", "Times", "Times New Roman"},
+            "Liberation Mono", new String[] {"Monospaced", "DialogInput", "Courier", "Courier New"});
+
+    /**
+     * Registering the fonts costs tens of milliseconds per renderer (~70 ms for the first eight when measured)
+     * and parsing the default stylesheet a few ms more, so renderers are reused, one render at a time.
      */
     private static final int MAX_IDLE_RENDERERS = 16;
 
@@ -104,19 +124,51 @@ public final class XhtmlToPdf {
         if (pooled != null) {
             return pooled;
         }
-        ITextFontResolver fonts = new ITextFontResolver();
+        ITextFontResolver fonts = new EmbeddedFontsOnly();
         try {
-            for (String font : FONTS) {
-                fonts.addFont(font, BaseFont.IDENTITY_H, true);
+            for (String path : FONTS) {
+                fonts.addFont(embeddedFont(path), path, null);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Fonts missing from the classpath (openpdf-fonts-extra)", e);
         }
+        Map<String, FontFamily> families = fonts.getFonts();
+        ALIASES.forEach((family, aliases) -> {
+            FontFamily liberation = families.get(family);
+            if (liberation == null) {
+                throw new IllegalStateException("Font family not registered: " + family);
+            }
+            for (String alias : aliases) {
+                families.put(alias, liberation);
+            }
+        });
         float dotsPerPoint = ITextRenderer.DEFAULT_DOTS_PER_POINT;
         int dotsPerPixel = ITextRenderer.DEFAULT_DOTS_PER_PIXEL;
         ITextOutputDevice device = new ITextOutputDevice(dotsPerPoint);
         SandboxedUserAgent userAgent = new SandboxedUserAgent(device, dotsPerPixel, assets);
-        return new Pooled(new ITextRenderer(dotsPerPoint, dotsPerPixel, device, userAgent, fonts), userAgent);
+        ITextRenderer renderer = new ITextRenderer(dotsPerPoint, dotsPerPixel, device, userAgent, fonts);
+        renderer.setPDFVersion(PdfWriter.VERSION_1_7); // PDF/A-2 is based on PDF 1.7 (ISO 32000-1)
+        return new Pooled(renderer, userAgent);
+    }
+
+    /**
+     * A Liberation face, embedded as a subset with Identity-H encoding and without a CIDSet: the engine's CIDSet
+     * lists the characters used but not the glyphs accented letters are built from, which the subset contains
+     * too, and PDF/A-2 refuses a CIDSet that does not list every glyph of the subset (it does not require one).
+     */
+    static BaseFont embeddedFont(String path) throws IOException {
+        BaseFont font = BaseFont.createFont(path, BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
+        font.setIncludeCidSet(false);
+        return font;
+    }
+
+    /** A font resolver without the engine's built-in, never embedded, PDF fonts (see {@link #ALIASES}). */
+    private static final class EmbeddedFontsOnly extends ITextFontResolver {
+
+        @Override
+        protected Map<String, FontFamily> loadFonts() {
+            return new HashMap<>();
+        }
     }
 
     /**
@@ -202,7 +254,10 @@ public final class XhtmlToPdf {
                 .collect(java.util.stream.Collectors.joining(";"));
     }
 
-    /** Sets title and author after the engine has read the XHTML head, so the caller's values win. */
+    /**
+     * Sets title and author after the engine has read the XHTML head, so the caller's values win; once the
+     * document information is complete (with the signature rooms), adds what makes the file PDF/A-2b.
+     */
     private static final class Metadata extends DefaultPDFCreationListener {
 
         private final PdfInfo info;
@@ -213,11 +268,12 @@ public final class XhtmlToPdf {
 
         @Override
         public void preWrite(ITextRenderer renderer, int pageCount) {
+            // characters XML forbids would make the XMP copy of these unreadable
             if (info.title() != null) {
-                renderer.getOutputDevice().setMetadata("title", info.title());
+                renderer.getOutputDevice().setMetadata("title", XmlChars.strip(info.title()));
             }
             if (info.author() != null) {
-                renderer.getOutputDevice().setMetadata("author", info.author());
+                renderer.getOutputDevice().setMetadata("author", XmlChars.strip(info.author()));
             }
         }
 
@@ -228,6 +284,7 @@ public final class XhtmlToPdf {
             if (!signatureAreas.isEmpty()) {
                 renderer.getWriter().getInfo().put(new PdfName(SignatureAreas.INFO_KEY), new PdfString(signatureAreas));
             }
+            PdfA2b.complete(renderer.getWriter());
         }
     }
 }
