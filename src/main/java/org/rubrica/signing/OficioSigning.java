@@ -3,7 +3,6 @@ package org.rubrica.signing;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,6 +14,7 @@ import org.rubrica.drafting.OficioStatus;
 import org.rubrica.drafting.StaleDraftException;
 import org.rubrica.routing.RouteModels.Signer;
 import org.rubrica.routing.RoutingService;
+import org.rubrica.shared.ContentHash;
 import org.rubrica.shared.InvalidInputException;
 import org.rubrica.signing.internal.DocumentRepository;
 import org.rubrica.signing.internal.SignatureRepository;
@@ -185,7 +185,7 @@ public class OficioSigning {
             throw new IllegalStateException("a fresh signature did not pass DSS: " + verdict);
         }
         String indication = verdict.signatures().getLast().indication();
-        String sha256 = sha256(signed);
+        String sha256 = ContentHash.ofBytes(signed);
         Instant now = clock.instant();
         int sequence = due.signed().size() + 1;
         boolean complete = sequence >= due.signers().size();
@@ -276,13 +276,5 @@ public class OficioSigning {
     public java.util.Optional<byte[]> signedPdf(UUID oficioId) {
         oficios.get(oficioId);
         return signatures.latest(oficioId);
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

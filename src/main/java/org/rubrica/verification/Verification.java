@@ -1,11 +1,8 @@
 package org.rubrica.verification;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -13,6 +10,7 @@ import java.util.Set;
 import org.rubrica.drafting.OficioService;
 import org.rubrica.drafting.OficioStatus;
 import org.rubrica.drafting.RegisteredOficio;
+import org.rubrica.shared.ContentHash;
 import org.rubrica.shared.InvalidInputException;
 import org.rubrica.signing.PadesSignatures;
 import org.rubrica.signing.SignatureVerdict;
@@ -132,7 +130,7 @@ public class Verification {
             throw new InvalidInputException("verification.upload.not-pdf", "file");
         }
         List<Finding> findings = verdict.signatures().stream().map(Verification::finding).toList();
-        String sha256 = sha256(pdf);
+        String sha256 = ContentHash.ofBytes(pdf);
         var match = records.bySha256(sha256);
         Optional<Registered> registered = match.flatMap(m -> records.record(m.oficioId())).flatMap(this::registered);
         return new UploadCheck(overall(verdict), findings, match.isPresent(), match.map(SignedRecords.Match::latest)
@@ -196,13 +194,5 @@ public class Verification {
             }
         }
         return false;
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
