@@ -80,6 +80,6 @@ public final class ApiModels {
     }
 
     public record InboxEntry(UUID oficioId, String kind, String subject, String senderUnit, String author,
-                             UnitRef unit, Instant deliveredAt, Instant readAt, String readBy) {
+                             UnitRef unit, Instant deliveredAt, Instant readAt, String readBy, boolean annulled) {
     }
 }

@@ -141,7 +141,7 @@ class OficiosController {
     List<InboxEntry> inbox() {
         return delivery.myInbox().stream().map(i -> new InboxEntry(i.oficioId(), i.kind(), i.subject(),
                 i.senderUnitName(), i.authorName(), new UnitRef(i.unitId(), i.unitCode(), i.unitName()), i.deliveredAt(),
-                i.readAt(), i.readByName())).toList();
+                i.readAt(), i.readByName(), i.annulled())).toList();
     }
 
     private Oficio oficio(OficioDetails o) {

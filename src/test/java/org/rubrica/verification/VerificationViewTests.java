@@ -1,5 +1,6 @@
 package org.rubrica.verification;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
@@ -12,27 +13,33 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 
 import org.junit.jupiter.api.Test;
+import org.rubrica.Acting;
 import org.rubrica.KaribuTest;
 import org.rubrica.RubricaTest;
 import org.rubrica.SignedOficios;
+import org.rubrica.delivery.DeliveryService;
 import org.rubrica.directory.Person;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The public page at the QR's address shows a signed oficio's registration without login; a mistyped code is told
- * so; once its signer annuls it from the oficio page (a reason is required), the oficio page and the public page
- * both say so, with the reason.
+ * so; once its signer annuls it from the oficio page (a reason is required), the oficio page (the recipient's too),
+ * the recipient's inbox and the public page all say so, with the reason.
  */
 @RubricaTest
 class VerificationViewTests extends KaribuTest {
 
     @Autowired SignedOficios signedOficios;
+    @Autowired DeliveryService delivery;
 
     @Test
     void the_qr_address_shows_the_registration_and_an_annulment_shows_everywhere() {
         Person signer = acting.person("Lic. Natalia Bravo Quiroga"); // Directora de Cultura, SEC/DCU
         Person drafter = acting.person("Emilio Castro Valdés");
         SignedOficios.Signed signed = signedOficios.signedBy(drafter.username(), signer, "Programa de festivales");
+        acting.as(drafter.username());
+        delivery.send(signed.id()); // to SEC/DGE
+        acting.nobody();
 
         UI.getCurrent().navigate("verificar/" + signed.code()); // nobody logged in
         String shown = _get(Div.class, spec -> spec.withId("verification-result")).getElement().getTextRecursively();
@@ -55,6 +62,14 @@ class VerificationViewTests extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withId("annulment-confirm")));
         assertThat(_get(Div.class, spec -> spec.withId("annulment-banner")).getText())
                 .contains("Se duplicó con el oficio enviado la semana pasada.", signer.fullName());
+
+        loginAs(Acting.RECIPIENT); // the receiving office sees it annulled, in its inbox and on the oficio's page
+        assertThat(delivery.myInbox()).filteredOn(i -> i.oficioId().equals(signed.id())).singleElement()
+                .satisfies(i -> assertThat(i.annulled()).isTrue());
+        UI.getCurrent().navigate("oficios/" + signed.id());
+        assertThat(_get(Div.class, spec -> spec.withId("annulment-banner")).getText())
+                .contains("Se duplicó con el oficio enviado la semana pasada.");
+        _assertNone(Button.class, spec -> spec.withId("annul"));
 
         acting.nobody();
         UI.getCurrent().getPage().reload();

@@ -42,7 +42,7 @@ public class InboxRepository {
         }
         return jdbc.sql("""
                         SELECT e.id, e.oficio_id, e.unit_id, u.code AS unit_code, u.name AS unit_name, e.kind, e.subject, e.sender_unit_name,
-                            e.author_name, e.delivered_at, e.read_at, p.full_name AS read_by_name
+                            e.author_name, e.delivered_at, e.read_at, p.full_name AS read_by_name, e.annulled_at
                         FROM delivery_inbox_entry e
                         JOIN directory_unit u ON u.id = e.unit_id
                         LEFT JOIN directory_person p ON p.id = e.read_by
@@ -70,6 +70,12 @@ public class InboxRepository {
                 rs.getString("unit_code"), rs.getString("unit_name"), rs.getString("kind"), rs.getString("subject"),
                 rs.getString("sender_unit_name"), rs.getString("author_name"),
                 rs.getTimestamp("delivered_at").toInstant(), read == null ? null : read.toInstant(),
-                rs.getString("read_by_name"));
+                rs.getString("read_by_name"), rs.getTimestamp("annulled_at") != null);
+    }
+
+    /** The sender annulled the oficio: every inbox it reached shows it. */
+    public void markAnnulled(UUID oficioId, Instant at) {
+        jdbc.sql("UPDATE delivery_inbox_entry SET annulled_at = ? WHERE oficio_id = ? AND annulled_at IS NULL")
+                .params(Timestamp.from(at), oficioId).update();
     }
 }

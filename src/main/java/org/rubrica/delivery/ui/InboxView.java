@@ -26,8 +26,10 @@ class InboxView extends VerticalLayout implements HasDynamicTitle {
         setSizeFull();
         Grid<InboxItem> grid = new Grid<>();
         grid.addColumn(new ComponentRenderer<>(item -> {
-            Span state = new Span(getTranslation(item.unread() ? "inbox.unread" : "inbox.read"));
-            state.getElement().getThemeList().add(item.unread() ? "badge primary" : "badge contrast");
+            Span state = new Span(getTranslation(item.annulled() ? "oficio.status.ANNULLED"
+                    : item.unread() ? "inbox.unread" : "inbox.read"));
+            state.getElement().getThemeList().add(item.annulled() ? "badge error"
+                    : item.unread() ? "badge primary" : "badge contrast");
             return state;
         })).setHeader(getTranslation("inbox.state")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(InboxItem::subject).setHeader(getTranslation("oficio.subject")).setFlexGrow(3);
