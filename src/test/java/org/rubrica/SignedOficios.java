@@ -59,10 +59,18 @@ public class SignedOficios {
 
     /** Signs as {@code signer} with a credential issued afresh under {@code pin} (revoking any they held). */
     public OficioSigning.Signed sign(UUID id, Person signer, String pin) {
-        acting.as(signer.username());
-        credentials.revoke(signer.id());
-        credentials.issueMine(pin.toCharArray());
+        freshCredential(signer, pin);
         return signing.sign(id, pin.toCharArray());
+    }
+
+    /**
+     * Acts as the person and issues them a credential under {@code pin}, revoking any they held: tests share one
+     * database, so a credential another test issued must not decide which PIN opens it.
+     */
+    public void freshCredential(Person person, String pin) {
+        acting.as(person.username());
+        credentials.revoke(person.id());
+        credentials.issueMine(pin.toCharArray());
     }
 
     /**

@@ -47,6 +47,7 @@ class SigningApiTests extends ApiTestSupport {
     static final String FILE_SIGNER = "Ing. Roberto Carlos Delgado Paz";
 
     @Autowired Acting acting;
+    @Autowired org.rubrica.SignedOficios signedOficios;
     @Autowired OficioService oficios;
     @Autowired RoutingService routing;
     @Autowired SignerCredentials credentials;
@@ -77,10 +78,7 @@ class SigningApiTests extends ApiTestSupport {
     void a_signer_signs_with_the_pin_and_downloads_the_signed_pdf_others_get_404() throws Exception {
         Person signer = acting.person(PIN_SIGNER);
         UUID id = approvedFor(signer, "Firma por API con PIN");
-        acting.as(signer.username());
-        if (credentials.mine().isEmpty()) {
-            credentials.issueMine("731946".toCharArray());
-        }
+        signedOficios.freshCredential(signer, "731946");
         acting.nobody();
         String auth = token(signer.username());
         String base = "/api/v1/oficios/" + id;

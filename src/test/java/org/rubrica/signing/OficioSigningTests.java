@@ -36,10 +36,10 @@ import org.springframework.security.access.AccessDeniedException;
 class OficioSigningTests {
 
     @Autowired Acting acting;
+    @Autowired org.rubrica.SignedOficios signedOficios;
     @Autowired OficioService oficios;
     @Autowired RoutingService routing;
     @Autowired OficioSigning signing;
-    @Autowired SignerCredentials credentials;
     @Autowired PadesSignatures pades;
     @Autowired Trail trail;
 
@@ -66,7 +66,7 @@ class OficioSigningTests {
                         e -> assertThat(e.messageKey()).isEqualTo("signing.not-approved")); // still in review
         acting.as(head.username());
         routing.decide(id, Decision.APPROVED, "Procede.");
-        credentials.issueMine("583920".toCharArray());
+        signedOficios.freshCredential(head, "583920");
 
         acting.as(reviewer.username()); // he reviewed; he did not approve a signing step
         assertThatThrownBy(() -> signing.sign(id, "000000".toCharArray())).isInstanceOf(AccessDeniedException.class);

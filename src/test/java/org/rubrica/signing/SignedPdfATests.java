@@ -26,6 +26,7 @@ import org.verapdf.pdfa.flavours.PDFAFlavour;
 class SignedPdfATests {
 
     @Autowired Acting acting;
+    @Autowired org.rubrica.SignedOficios signedOficios;
     @Autowired SignerCredentials credentials;
     @Autowired PadesSignatures signatures;
     @Autowired DocumentRenderer renderer;
@@ -47,8 +48,7 @@ class SignedPdfATests {
         assertThat(PdfA.check(pdf).failures()).as("before signing").isEmpty();
 
         Person auditor = acting.person("C.P. Mónica Rosales Ibarra");
-        acting.as(auditor.username());
-        credentials.issueMine("648213".toCharArray());
+        signedOficios.freshCredential(auditor, "648213");
         byte[] once = signatures.sign(pdf, credentials.unlockMine("648213".toCharArray()), "Firma del oficio",
                 PadesSignatures.Level.LT);
 
@@ -57,8 +57,7 @@ class SignedPdfATests {
         assertThat(signedOnce.failures()).isEmpty();
 
         Person head = acting.person("Lic. Francisco Javier Luna Herrera");
-        acting.as(head.username());
-        credentials.issueMine("375920".toCharArray());
+        signedOficios.freshCredential(head, "375920");
         byte[] twice = signatures.sign(once, credentials.unlockMine("375920".toCharArray()), "Visto bueno",
                 PadesSignatures.Level.LT);
 

@@ -32,7 +32,6 @@ import org.rubrica.routing.RouteModels.StepKind;
 import org.rubrica.routing.RouteModels.StepMode;
 import org.rubrica.routing.RouteModels.StepPlan;
 import org.rubrica.routing.RoutingService;
-import org.rubrica.signing.SignerCredentials;
 import org.rubrica.signing.TestPki;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -43,8 +42,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 class SignPanelTests extends KaribuTest {
 
     @Autowired OficioService oficios;
+    @Autowired org.rubrica.SignedOficios signedOficios;
     @Autowired RoutingService routing;
-    @Autowired SignerCredentials credentials;
     @Autowired Directory directory;
 
     @Test
@@ -58,7 +57,7 @@ class SignPanelTests extends KaribuTest {
         routing.submit(id);
         acting.as(head.username());
         routing.decide(id, Decision.APPROVED, null);
-        credentials.issueMine("719356".toCharArray());
+        signedOficios.freshCredential(head, "719356");
 
         loginAs(head.username());
         UI.getCurrent().navigate("oficios/" + id);

@@ -36,7 +36,6 @@ import org.rubrica.routing.RouteModels.StepKind;
 import org.rubrica.routing.RouteModels.StepMode;
 import org.rubrica.routing.RouteModels.StepPlan;
 import org.rubrica.routing.RoutingService;
-import org.rubrica.signing.SignerCredentials;
 import org.rubrica.signing.TestPki;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -47,8 +46,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 class SignaturesViewTests extends KaribuTest {
 
     @Autowired OficioService oficios;
+    @Autowired org.rubrica.SignedOficios signedOficios;
     @Autowired RoutingService routing;
-    @Autowired SignerCredentials credentials;
     @Autowired Directory directory;
 
     private static void awaitPushed(Supplier<Boolean> condition) throws InterruptedException {
@@ -78,8 +77,7 @@ class SignaturesViewTests extends KaribuTest {
             routing.decide(id, Decision.APPROVED, null);
             approved.add(id);
         }
-        acting.as(head.username());
-        credentials.issueMine("461739".toCharArray());
+        signedOficios.freshCredential(head, "461739");
 
         loginAs(head.username());
         UI.getCurrent().navigate("por-firmar");
