@@ -19,7 +19,6 @@ import org.rubrica.shared.NotFoundException;
 import org.rubrica.signing.OficioSigning.BatchResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,8 +53,10 @@ class SigningBatches {
 
     private final Map<UUID, Batch> batches = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final org.rubrica.directory.CurrentActor currentActor;
 
-    SigningBatches(Clock clock) {
+    SigningBatches(Clock clock, org.rubrica.directory.CurrentActor currentActor) {
+        this.currentActor = currentActor;
         this.clock = clock;
     }
 
@@ -87,7 +88,7 @@ class SigningBatches {
             }
         };
         batches.put(batch.id, batch);
-        Thread.ofVirtual().name("api-batch-signing").start(new DelegatingSecurityContextRunnable(work));
+        Thread.ofVirtual().name("api-batch-signing").start(currentActor.onBehalf(work));
         try {
             started.get(FIRST_RESULT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {

@@ -37,7 +37,6 @@ import org.rubrica.shared.ui.Notices;
 import org.rubrica.signing.OficioSigning;
 import org.rubrica.signing.OficioSigning.BatchResult;
 import org.rubrica.signing.OwnCredential;
-import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 
 /**
  * Approved oficios waiting for the signer's signature: pick several, enter the PIN (or give their own .p12 or
@@ -51,12 +50,14 @@ import org.springframework.security.concurrent.DelegatingSecurityContextRunnable
 class SignaturesView extends VerticalLayout implements HasDynamicTitle {
 
     private final RoutingService routing;
+    private final org.rubrica.directory.CurrentActor currentActor;
     private final Grid<PendingItem> grid = new Grid<>();
     private final ProgressBar progress = new ProgressBar();
     private final Span progressText = new Span();
     private final Div summary = new Div();
 
-    SignaturesView(RoutingService routing, OficioSigning signing) {
+    SignaturesView(RoutingService routing, OficioSigning signing, org.rubrica.directory.CurrentActor currentActor) {
+        this.currentActor = currentActor;
         this.routing = routing;
         grid.addColumn(p -> getTranslation("oficio.priority." + p.priority().name())).setHeader(getTranslation("oficio.priority"))
                 .setAutoWidth(true).setFlexGrow(0);
@@ -138,7 +139,7 @@ class SignaturesView extends VerticalLayout implements HasDynamicTitle {
                 }
             }
         };
-        Thread.ofVirtual().name("batch-signing").start(new DelegatingSecurityContextRunnable(work));
+        Thread.ofVirtual().name("batch-signing").start(currentActor.onBehalf(work));
     }
 
     private void finish(List<PendingItem> chosen, List<BatchResult> results) {
