@@ -44,6 +44,7 @@ import eu.europa.esig.dss.validation.policy.ValidationPolicyLoader;
 
 import org.rubrica.shared.InvalidInputException;
 import org.rubrica.signing.internal.TimestampAuthority;
+import org.rubrica.signing.internal.BlockFont;
 import org.rubrica.signing.internal.TrustedCas;
 import org.rubrica.templates.SignatureAreas;
 import org.springframework.stereotype.Service;
@@ -57,8 +58,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class PadesSignatures {
 
-    private static final String BLOCK_FONT = "/liberation/LiberationSans-Regular.ttf";
     private static final ValidationPolicy POLICY = policy();
+    /** Made once: DSS builds an AWT font from it to measure text, which costs more than the rest of the block. */
+    private static final DSSFileFont BLOCK_FONT = blockFont();
 
     private final SignerCredentials credentials;
     private final TimestampAuthority timestamps;
@@ -152,6 +154,12 @@ public class PadesSignatures {
         }
     }
 
+    private static DSSFileFont blockFont() {
+        DSSFileFont font = new DSSFileFont(new InMemoryDocument(BlockFont.bytes()));
+        font.setSize(6.5f);
+        return font;
+    }
+
     private static SignatureImageParameters visibleBlock(SignatureAreas.Area area, String text) {
         SignatureFieldParameters field = new SignatureFieldParameters();
         field.setPage(area.page());
@@ -159,11 +167,9 @@ public class PadesSignatures {
         field.setOriginY(area.top());
         field.setWidth(area.width());
         field.setHeight(area.height());
-        DSSFileFont font = new DSSFileFont(PadesSignatures.class.getResourceAsStream(BLOCK_FONT));
-        font.setSize(6.5f);
         SignatureImageTextParameters words = new SignatureImageTextParameters();
-        words.setText(text);
-        words.setFont(font);
+        words.setText(BlockFont.printable(text));
+        words.setFont(BLOCK_FONT);
         words.setTextColor(new java.awt.Color(0x1B, 0x1F, 0x24));
         words.setTextWrapping(TextWrapping.FONT_BASED);
         words.setSignerTextHorizontalAlignment(SignerTextHorizontalAlignment.LEFT);
