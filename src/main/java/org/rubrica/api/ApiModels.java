@@ -63,7 +63,10 @@ public final class ApiModels {
     public record Oficio(UUID id, String status, String template, String kind, String subject, UnitRef senderUnit,
                          String author, UnitRef recipientUnit, String number, String body, Map<String, String> fields,
                          Instant createdAt, Instant updatedAt, Instant sentAt, int version, Priority priority,
-                         @Schema(description = "Present once the oficio was annulled") org.rubrica.drafting.Annulment annulment) {
+                         @Schema(description = "Present once the oficio was annulled") AnnulmentInfo annulment) {
+    }
+
+    public record AnnulmentInfo(String reason, Instant at, String by) {
     }
 
     public record AnnulmentRequest(@Schema(example = "Se emitió con un destinatario equivocado; se sustituye por otro oficio.") String reason) {

@@ -148,6 +148,7 @@ class OficiosController {
         return new Oficio(o.id(), o.status().name(), o.templateCode(), o.kind(), o.subject(),
                 DirectoryController.ref(directory.unit(o.senderUnitId())), o.authorName(),
                 DirectoryController.ref(directory.unit(o.recipientUnitId())), o.number(), o.bodyHtml(), o.fields(),
-                o.createdAt(), o.updatedAt(), o.sentAt(), o.version(), o.priority(), o.annulment());
+                o.createdAt(), o.updatedAt(), o.sentAt(), o.version(), o.priority(), o.annulment() == null ? null
+                : new ApiModels.AnnulmentInfo(o.annulment().reason(), o.annulment().at(), o.annulment().byName()));
     }
 }

@@ -82,7 +82,12 @@ class SigningController {
             + "signed at PAdES BASELINE-LT and checked")
     SignedOficio signWithPin(@PathVariable String id, @RequestBody PinSignature request) {
         UUID oficioId = NotFoundException.parseId(id, "oficio");
-        return signed(oficioId, signing.sign(oficioId, chars(request.pin())));
+        char[] pin = chars(request.pin());
+        try {
+            return signed(oficioId, signing.sign(oficioId, pin));
+        } finally {
+            java.util.Arrays.fill(pin, '\0');
+        }
     }
 
     @PostMapping(path = "/oficios/{id}/sign", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -218,7 +223,7 @@ class SigningController {
             throw new InvalidInputException("signing.own.too-large", field, OwnCredential.MAX_FILE_BYTES / 1024);
         }
         try {
-            return file.getBytes().clone(); // our own copy, wiped after signing
+            return file.getBytes(); // held in memory (see the multipart threshold), wiped after signing
         } catch (IOException e) {
             throw new InvalidInputException("signing.own.missing", field);
         }

@@ -88,13 +88,16 @@ public class DeliveryService {
      * optional due date; for its receiving office or head. Someone who already has it open keeps one assignment.
      *
      * @return how many were newly assigned
-     * @throws InvalidInputException for nobody chosen, too many, an inactive person or one outside the unit,
-     *                               instructions too long, or a due date already past
+     * @throws InvalidInputException for an annulled oficio, nobody chosen, too many, an inactive person or one
+     *                               outside the unit, instructions too long, or a due date already past
      */
     public int assign(UUID oficioId, long unitId, List<Long> assigneeIds, String instructions, Instant dueAt) {
         Receiving receiving = receiving(oficioId, unitId);
         Actor actor = receiving.actor();
         OficioDetails oficio = receiving.oficio();
+        if (oficio.status() == org.rubrica.drafting.OficioStatus.ANNULLED) {
+            throw new InvalidInputException("delivery.assign.annulled", "oficio");
+        }
         if (assigneeIds == null || assigneeIds.isEmpty()) {
             throw new InvalidInputException("delivery.assign.nobody", "assignees");
         }

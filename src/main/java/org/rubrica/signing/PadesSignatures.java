@@ -241,7 +241,12 @@ public class PadesSignatures {
             pdfValidator.setPdfObjFactory(objects());
         }
         validator.setCertificateVerifier(verifier());
-        var reports = validator.validateDocument(POLICY);
+        eu.europa.esig.dss.validation.reports.Reports reports;
+        try {
+            reports = validator.validateDocument(POLICY);
+        } catch (RuntimeException e) { // a file that starts like a PDF but breaks inside
+            throw new InvalidInputException("signing.not-a-pdf", "file");
+        }
         SimpleReport report = reports.getSimpleReport();
         List<SignatureVerdict.SignatureResult> results = new ArrayList<>();
         for (String id : report.getSignatureIdList()) {

@@ -24,11 +24,7 @@ public class SignedRecords {
 
     /** One signature: who signed, for whom (the same person unless standing in), when, with which certificate. */
     public record SignatureRecord(int sequence, String signerName, String forName, String forCargo, Instant signedAt,
-                                  String certificateSerial, String certificateSubject) {
-
-        public boolean standingIn() {
-            return !signerName.equals(forName);
-        }
+                                  String certificateSerial, String certificateSubject, boolean standingIn) {
     }
 
     /** An oficio's registration: its code, its signatures in order, and the SHA-256 of the PDF with all of them. */
@@ -36,8 +32,11 @@ public class SignedRecords {
                                String sha256) {
     }
 
-    /** A PDF found among the registered ones: the oficio, and whether it is the final one (every signature so far). */
-    public record Match(UUID oficioId, int sequence, boolean latest) {
+    /**
+     * A PDF found among the registered ones: its oficio's registration, and whether it is the final one (with every
+     * signature so far) or an earlier stage.
+     */
+    public record Match(SignedRecord record, boolean latest) {
     }
 
     private final DocumentRepository documents;
@@ -62,10 +61,11 @@ public class SignedRecords {
 
     /** The registered PDF with that SHA-256 (hex), if Rubrica stored one. */
     public Optional<Match> bySha256(String sha256) {
-        return signatures.bySha256(sha256).map(s -> new Match(s.oficioId(), s.sequence(), s.latest()));
+        return signatures.bySha256(sha256).flatMap(s -> record(s.oficioId()).map(r -> new Match(r, s.latest())));
     }
 
-    public Optional<SignedRecord> record(UUID oficioId) {
+    /** Only ever reached from a code or a PDF the public holds: never by an oficio's id from outside. */
+    private Optional<SignedRecord> record(UUID oficioId) {
         var rows = signatures.all(oficioId);
         if (rows.isEmpty()) {
             return Optional.empty();
@@ -75,7 +75,7 @@ public class SignedRecords {
                     var forPerson = directory.person(s.forId());
                     return new SignatureRecord(s.sequence(), directory.person(s.signerId()).fullName(),
                             forPerson.fullName(), forPerson.cargo(), s.signedAt(), s.certificateSerial(),
-                            s.certificateSubject());
+                            s.certificateSubject(), s.signerId() != s.forId());
                 }).toList();
         return documents.code(oficioId).map(code -> new SignedRecord(oficioId, code, list, rows.getLast().sha256()));
     }

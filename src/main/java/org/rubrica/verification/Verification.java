@@ -23,7 +23,7 @@ import org.springframework.stereotype.Service;
  * Answers anyone, without login, whether a document is what Rubrica signed: by its verification code, the
  * registration (number, sender, dates, signers, hash, annulment); by an uploaded PDF, DSS's verdict on each
  * signature with the reason in plain words, and whether the file is byte for byte the registered one.
- * Each client (address) gets a limited number of tries per minute.
+ * Each client (address, or IPv6 /64) gets a limited number of tries per minute, and all together too.
  */
 @Service
 public class Verification {
@@ -87,12 +87,14 @@ public class Verification {
 
     Verification(SignedRecords records, OficioService oficios, PadesSignatures pades, Clock clock,
                  @Value("${rubrica.verification.lookups-per-minute:30}") int lookupsPerMinute,
-                 @Value("${rubrica.verification.uploads-per-minute:10}") int uploadsPerMinute) {
+                 @Value("${rubrica.verification.uploads-per-minute:10}") int uploadsPerMinute,
+                 @Value("${rubrica.verification.all-lookups-per-minute:1200}") int allLookupsPerMinute,
+                 @Value("${rubrica.verification.all-uploads-per-minute:120}") int allUploadsPerMinute) {
         this.records = records;
         this.oficios = oficios;
         this.pades = pades;
-        this.lookups = new ClientRateLimiter(lookupsPerMinute, Duration.ofMinutes(1), clock);
-        this.uploads = new ClientRateLimiter(uploadsPerMinute, Duration.ofMinutes(1), clock);
+        this.lookups = new ClientRateLimiter(lookupsPerMinute, allLookupsPerMinute, Duration.ofMinutes(1), clock);
+        this.uploads = new ClientRateLimiter(uploadsPerMinute, allUploadsPerMinute, Duration.ofMinutes(1), clock);
     }
 
     /**
@@ -113,6 +115,7 @@ public class Verification {
      * @throws org.rubrica.shared.TooManyRequestsException after too many checks from that client
      */
     public UploadCheck check(byte[] pdf, String client) {
+        uploads.acquire(client, "verification.too-many"); // every try counts, refused ones too
         if (pdf == null || pdf.length == 0) {
             throw new InvalidInputException("verification.upload.empty", "file");
         }
@@ -122,7 +125,6 @@ public class Verification {
         if (!startsWithPdfHeader(pdf)) {
             throw new InvalidInputException("verification.upload.not-pdf", "file");
         }
-        uploads.acquire(client, "verification.too-many");
         SignatureVerdict verdict;
         try {
             verdict = pades.validate(pdf);
@@ -132,9 +134,9 @@ public class Verification {
         List<Finding> findings = verdict.signatures().stream().map(Verification::finding).toList();
         String sha256 = ContentHash.ofBytes(pdf);
         var match = records.bySha256(sha256);
-        Optional<Registered> registered = match.flatMap(m -> records.record(m.oficioId())).flatMap(this::registered);
-        return new UploadCheck(overall(verdict), findings, match.isPresent(), match.map(SignedRecords.Match::latest)
-                .orElse(false), sha256, registered);
+        Optional<Registered> registered = match.flatMap(m -> registered(m.record()));
+        return new UploadCheck(overall(verdict), findings, match.isPresent(),
+                match.map(SignedRecords.Match::latest).orElse(false), sha256, registered);
     }
 
     private Optional<Registered> registered(SignedRecords.SignedRecord record) {

@@ -47,6 +47,11 @@ class VerificationApiTests extends ApiTestSupport {
                 .andExpect(jsonPath("$.verdict").value("VALID"))
                 .andExpect(jsonPath("$.exactCopy").value(true))
                 .andExpect(jsonPath("$.registered.number").value(signed.number()));
+        byte[] large = new byte[2 * 1024 * 1024]; // over the API's 1 MiB for JSON, within the 20 MB for a PDF
+        System.arraycopy("%PDF-1.7\n".getBytes(), 0, large, 0, 9);
+        mvc.perform(post("/api/v1/verification").contentType(MediaType.APPLICATION_PDF).content(large))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("verification.upload.not-pdf"));
         mvc.perform(post("/api/v1/verification").contentType(MediaType.APPLICATION_PDF).content("hola".getBytes()))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.field").value("file"));

@@ -152,9 +152,11 @@ class VerificationTests {
         assertThat(changed.exactCopy()).isFalse();
         assertThat(changed.findings()).extracting(Verification.Finding::reasonKey).contains("verification.reason.modified");
 
-        assertThatThrownBy(() -> verification.check("Esto no es un PDF".getBytes(StandardCharsets.UTF_8), "10.0.0.2"))
-                .isInstanceOfSatisfying(InvalidInputException.class,
-                        e -> assertThat(e.messageKey()).isEqualTo("verification.upload.not-pdf"));
+        for (String notAPdf : List.of("Esto no es un PDF", "%PDF-1.7\n1 0 obj << /Type /Catalog >> roto")) {
+            assertThatThrownBy(() -> verification.check(notAPdf.getBytes(StandardCharsets.UTF_8), "10.0.0.4"))
+                    .isInstanceOfSatisfying(InvalidInputException.class,
+                            e -> assertThat(e.messageKey()).isEqualTo("verification.upload.not-pdf"));
+        }
         acting.as(Acting.DRAFTER);
         byte[] unsignedPdf = oficios.pdf(id);
         acting.nobody();

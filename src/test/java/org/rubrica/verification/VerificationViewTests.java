@@ -39,6 +39,10 @@ class VerificationViewTests extends KaribuTest {
         SignedOficios.Signed signed = signedOficios.signedBy(drafter.username(), signer, "Programa de festivales");
         acting.as(drafter.username());
         delivery.send(signed.id()); // to SEC/DGE
+        acting.as(Acting.RECIPIENT);
+        long unit = acting.unitId("SEC/DGE");
+        long assignee = delivery.assignablePeople(unit).getFirst().id();
+        delivery.assign(signed.id(), unit, java.util.List.of(assignee), "Revisar el programa.", null);
         acting.nobody();
 
         UI.getCurrent().navigate("verificar/" + signed.code()); // nobody logged in
@@ -66,6 +70,14 @@ class VerificationViewTests extends KaribuTest {
         loginAs(Acting.RECIPIENT); // the receiving office sees it annulled, in its inbox and on the oficio's page
         assertThat(delivery.myInbox()).filteredOn(i -> i.oficioId().equals(signed.id())).singleElement()
                 .satisfies(i -> assertThat(i.annulled()).isTrue());
+        assertThat(delivery.assignments(signed.id())).singleElement().satisfies(a -> {
+            assertThat(a.open()).isFalse();
+            assertThat(a.closedReason()).isEqualTo("ANNULLED");
+        });
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> delivery.assign(signed.id(), unit,
+                        java.util.List.of(assignee), null, null))
+                .isInstanceOfSatisfying(org.rubrica.shared.InvalidInputException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("delivery.assign.annulled"));
         UI.getCurrent().navigate("oficios/" + signed.id());
         assertThat(_get(Div.class, spec -> spec.withId("annulment-banner")).getText())
                 .contains("Se duplicó con el oficio enviado la semana pasada.");

@@ -31,9 +31,13 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
         this.problems = problems;
     }
 
-    /** Word documents travel as the raw request body of the one path that takes them. */
+    /** Word documents and PDFs to verify travel as the raw request body of the paths that take them. */
     private long limitFor(HttpServletRequest request) {
-        return request.getRequestURI().endsWith("/docx") ? maxUploadBytes : maxJsonBytes;
+        String path = request.getRequestURI();
+        if (path.endsWith("/api/v1/verification")) {
+            return org.rubrica.verification.Verification.MAX_UPLOAD_BYTES;
+        }
+        return path.endsWith("/docx") ? maxUploadBytes : maxJsonBytes;
     }
 
     @Override

@@ -122,7 +122,10 @@ class SignaturesView extends VerticalLayout implements HasDynamicTitle {
                 });
                 List<BatchResult> results = own == null ? signing.signAll(ids, secret, each)
                         : signing.signAll(ids, own, each);
-                ui.access(() -> finish(chosen, results));
+                ui.access(() -> {
+                    credential.forget(); // the uploaded files are not kept once the pile is signed
+                    finish(chosen, results);
+                });
             } catch (InvalidInputException e) {
                 ui.access(() -> {
                     Notices.error(getTranslation(e.messageKey(), e.arguments()));

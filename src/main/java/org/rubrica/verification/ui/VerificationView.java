@@ -37,6 +37,10 @@ import org.rubrica.verification.Verification;
 @AnonymousAllowed
 public class VerificationView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
 
+    /** The built-in kinds have names in both languages; an administrator's own kind shows as it is written. */
+    private static final java.util.Set<String> KNOWN_KINDS = java.util.Set.of("OFICIO", "MEMORANDUM", "CIRCULAR",
+            "RESPUESTA", "ACUSE");
+
     private final Verification verification;
     private final TextField code = new TextField();
     private final Div result = new Div();
@@ -155,7 +159,8 @@ public class VerificationView extends VerticalLayout implements HasUrlParameter<
                     r.complete() ? "success" : "warning"));
         }
         box.add(fact("verification.number", r.number()),
-                fact("verification.kind", getTranslation("verification.kind." + r.kind())),
+                fact("verification.kind", KNOWN_KINDS.contains(r.kind()) ? getTranslation("verification.kind." + r.kind())
+                        : r.kind()),
                 fact("verification.sender", r.senderUnitName() + " · " + r.agencyName()),
                 fact("verification.institution", r.institutionName()),
                 fact("verification.signed-at", Formats.dateTime(r.signedAt(), getLocale())),
