@@ -53,7 +53,10 @@ public final class BlockFont {
                 throw new IllegalStateException(SOURCE + " is missing from the classpath (openpdf-fonts-extra)");
             }
             try (TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(in))) {
-                TTFSubsetter subsetter = new TTFSubsetter(font);
+                // without the layout tables (GSUB, GPOS, kern): applying their Latin ligature rules to each block's
+                // text was most of what drawing it cost, and a signature block needs no ligatures
+                TTFSubsetter subsetter = new TTFSubsetter(font, java.util.List.of("head", "hhea", "loca", "maxp",
+                        "cvt ", "prep", "glyf", "hmtx", "fpgm", "gasp", "post", "OS/2", "name", "cmap"));
                 for (int[] range : RANGES) {
                     for (int c = range[0]; c <= range[1]; c++) {
                         subsetter.add(c);

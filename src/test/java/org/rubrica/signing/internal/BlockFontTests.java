@@ -16,6 +16,7 @@ class BlockFontTests {
         assertThat(BlockFont.printable("Ing. Óscar Núñez Güémez\nCertificado: 3F2A – «ok»"))
                 .isEqualTo("Ing. Óscar Núñez Güémez\nCertificado: 3F2A – «ok»");
         assertThat(BlockFont.printable("Łukasz 王")).isEqualTo("?ukasz ?");
+        assertThat(BlockFont.bytes().length).as("a fraction of the 400 KB font").isLessThan(64 * 1024);
         try (var font = new TTFParser().parse(new RandomAccessReadBuffer(BlockFont.bytes()))) {
             assertThat(font.getUnicodeCmapLookup().getGlyphId('ñ')).isPositive();
             assertThat(font.getUnicodeCmapLookup().getGlyphId('€')).isPositive();
