@@ -223,7 +223,9 @@ class SigningController {
             throw new InvalidInputException("signing.own.too-large", field, OwnCredential.MAX_FILE_BYTES / 1024);
         }
         try {
-            return file.getBytes(); // held in memory (see the multipart threshold), wiped after signing
+            // our own copy, wiped after signing: getBytes may hand out the part's own array (kept in memory: see the
+            // multipart threshold), which is not ours to wipe
+            return file.getBytes().clone();
         } catch (IOException e) {
             throw new InvalidInputException("signing.own.missing", field);
         }

@@ -95,6 +95,13 @@ public class SignedRecords {
         return signatures.report(oficioId, sequence);
     }
 
+    /** DSS's report on the oficio's latest stored signed PDF (the one with every signature so far). */
+    public Optional<String> latestValidationReport(UUID oficioId) {
+        oficios.get(oficioId); // refuses, as not found, whoever may not see it
+        var rows = signatures.all(oficioId);
+        return rows.isEmpty() ? Optional.empty() : signatures.report(oficioId, rows.getLast().sequence());
+    }
+
     /** The address a code's QR leads to. */
     public String verificationUrl(String code) {
         return codes.url(code);

@@ -88,6 +88,8 @@ class VerificationTests {
         byte[] halfway = signing.signedPdf(id).orElseThrow();
 
         var second = signedOficios.sign(id, director, DIRECTOR_PIN);
+        assertThat(records.latestValidationReport(id)).get().asString()
+                .contains("TOTAL_PASSED", director.fullName(), secretary.fullName()); // kept with the signature
         assertThat(second.complete()).isTrue();
         byte[] pdf = signing.signedPdf(id).orElseThrow();
         Files.createDirectories(Path.of("target"));

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
@@ -57,6 +58,9 @@ class VerificationViewTests extends KaribuTest {
 
         loginAs(signer.username());
         UI.getCurrent().navigate("oficios/" + signed.id());
+        assertThat(_get(Anchor.class, spec -> spec.withId("verification-link")).getHref())
+                .endsWith("/verificar/" + signed.code());
+        _get(Anchor.class, spec -> spec.withId("validation-report")); // DSS's report, to download
         _click(_get(Button.class, spec -> spec.withId("annul")));
         _setValue(_get(TextArea.class, spec -> spec.withId("annulment-reason")), "corto");
         _click(_get(Button.class, spec -> spec.withId("annulment-confirm")));

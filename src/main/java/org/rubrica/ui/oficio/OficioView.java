@@ -15,6 +15,8 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -140,7 +142,13 @@ class OficioView extends VerticalLayout implements BeforeEnterObserver, HasDynam
             var link = new Anchor(records.verificationUrl(code), code);
             link.setTarget("_blank");
             link.setId("verification-link");
-            facts.add(new Div(new Span(getTranslation("verification.code") + ": "), link));
+            var report = new Anchor(DownloadHandler.fromInputStream(event -> records.latestValidationReport(oficio.id())
+                    .map(xml -> xml.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .map(bytes -> new DownloadResponse(new java.io.ByteArrayInputStream(bytes),
+                            "validacion-" + code + ".xml", "application/xml", bytes.length))
+                    .orElseGet(() -> DownloadResponse.error(404))), getTranslation("signature.report"));
+            report.setId("validation-report");
+            facts.add(new Div(new Span(getTranslation("verification.code") + ": "), link), new Div(report));
         });
 
         var pdf = new PdfPages();
