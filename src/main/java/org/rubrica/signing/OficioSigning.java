@@ -17,6 +17,7 @@ import org.rubrica.routing.RoutingService;
 import org.rubrica.shared.ContentHash;
 import org.rubrica.shared.InvalidInputException;
 import org.rubrica.signing.internal.DocumentRepository;
+import org.rubrica.signing.internal.PlatformCa;
 import org.rubrica.signing.internal.SignatureRepository;
 import org.rubrica.signing.internal.VerificationCodes;
 import org.springframework.context.ApplicationEventPublisher;
@@ -193,10 +194,10 @@ public class OficioSigning {
             transactions.executeWithoutResult(status -> {
                 oficios.lockIn(oficioId, OficioStatus.APPROVED); // not cancelled meanwhile
                 if (!signatures.insert(oficioId, sequence, actor.personId(), mine.personId(), signed, sha256, indication,
-                        verdict.report(), now)) {
+                        verdict.report(), key.certificate(), now)) {
                     throw new InvalidInputException("signing.concurrent", "oficio");
                 }
-                recordCertificate(oficioId, sequence, actor, key, now);
+                traceOwnCertificate(oficioId, actor, key, now);
                 routing.signatureGiven(oficioId, actor.personId());
                 if (complete) {
                     oficios.moveAlongRoute(oficioId, OficioStatus.APPROVED, OficioStatus.SIGNED);
@@ -231,23 +232,19 @@ public class OficioSigning {
     }
 
     private static String serial(java.security.cert.X509Certificate certificate) {
-        return certificate.getSerialNumber().toString(16).toUpperCase(java.util.Locale.ROOT);
+        return PlatformCa.serial(certificate.getSerialNumber());
     }
 
     /**
-     * Keeps which certificate made the signature with it; one from a CA other than the platform's (whose link to
-     * the person is only the name it carries) also goes into the trail.
+     * A signature made with a certificate from a CA other than the platform's (whose link to the person is only the
+     * name it carries) goes into the trail with that certificate.
      */
-    private void recordCertificate(UUID oficioId, int sequence, Actor actor, SignerCredentials.UnlockedKey key,
-                                   Instant now) {
-        java.security.cert.X509Certificate certificate = key.certificate();
-        String subject = certificate.getSubjectX500Principal().getName();
-        String serial = serial(certificate);
-        String issuer = certificate.getIssuerX500Principal().getName();
-        signatures.recordCertificate(oficioId, sequence, subject, serial, issuer);
+    private void traceOwnCertificate(UUID oficioId, Actor actor, SignerCredentials.UnlockedKey key, Instant now) {
         if (ownCredentials.external(key)) {
-            events.publishEvent(new SigningEvents.SignedWithOwnCertificate(oficioId, actor.personId(), subject, serial,
-                    issuer, now));
+            java.security.cert.X509Certificate certificate = key.certificate();
+            events.publishEvent(new SigningEvents.SignedWithOwnCertificate(oficioId, actor.personId(),
+                    certificate.getSubjectX500Principal().getName(), serial(certificate),
+                    certificate.getIssuerX500Principal().getName(), now));
         }
     }
 

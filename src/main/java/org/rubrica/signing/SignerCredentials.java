@@ -203,7 +203,7 @@ public class SignerCredentials {
 
     private CredentialInfo info(CredentialRow row) {
         X509Certificate cert = PlatformCa.certificate(row.certificate());
-        return new CredentialInfo(row.serial().toString(16).toUpperCase(java.util.Locale.ROOT),
+        return new CredentialInfo(PlatformCa.serial(row.serial()),
                 cert.getSubjectX500Principal().getName(), row.issuedAt(), row.expiresAt(),
                 row.lockedUntil() != null && row.lockedUntil().isAfter(clock.instant()));
     }

@@ -263,6 +263,11 @@ public class PlatformCa {
         return new JcaContentSignerBuilder("SHA256withRSA").build(key);
     }
 
+    /** A certificate serial as Rubrica prints it: upper-case hex. */
+    public static String serial(java.math.BigInteger serial) {
+        return serial.toString(16).toUpperCase(java.util.Locale.ROOT);
+    }
+
     public static X509Certificate certificate(byte[] der) {
         try {
             return (X509Certificate) CertificateFactory.getInstance("X.509")

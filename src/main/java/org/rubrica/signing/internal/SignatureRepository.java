@@ -75,25 +75,19 @@ public class SignatureRepository {
      * @return false when that place was taken meanwhile (another signer signed the same version first)
      */
     public boolean insert(UUID oficioId, int sequence, long signerId, long forId, byte[] pdf, String sha256,
-                          String indication, String dssReport, Instant at) {
+                          String indication, String dssReport, java.security.cert.X509Certificate certificate,
+                          Instant at) {
         try {
             jdbc.sql("""
                             INSERT INTO signing_signature (oficio_id, sequence, signer_id, for_id, pdf, sha256, indication,
-                                dss_report, signed_at)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                dss_report, certificate_subject, certificate_serial, certificate_issuer, signed_at)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(oficioId, sequence, signerId, forId, pdf, sha256, indication, dssReport,
-                            Timestamp.from(at)).update();
+                            certificate.getSubjectX500Principal().getName(), PlatformCa.serial(certificate.getSerialNumber()),
+                            certificate.getIssuerX500Principal().getName(), Timestamp.from(at)).update();
             return true;
         } catch (DuplicateKeyException e) {
             return false;
         }
-    }
-
-    /** Which certificate made signature {@code sequence}: its subject, serial (hex) and issuer. */
-    public void recordCertificate(UUID oficioId, int sequence, String subject, String serial, String issuer) {
-        jdbc.sql("""
-                        UPDATE signing_signature SET certificate_subject = ?, certificate_serial = ?, certificate_issuer = ?
-                        WHERE oficio_id = ? AND sequence = ?""")
-                .params(subject, serial, issuer, oficioId, sequence).update();
     }
 }
