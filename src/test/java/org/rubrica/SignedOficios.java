@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.rubrica.delivery.DeliveryService;
 import org.rubrica.directory.Person;
 import org.rubrica.drafting.DraftContent;
 import org.rubrica.drafting.OficioService;
@@ -31,9 +32,11 @@ public class SignedOficios {
     private final OficioSigning signing;
     private final SignerCredentials credentials;
     private final SignedRecords records;
+    private final DeliveryService delivery;
 
     SignedOficios(Acting acting, OficioService oficios, RoutingService routing, OficioSigning signing,
-                  SignerCredentials credentials, SignedRecords records) {
+                  SignerCredentials credentials, SignedRecords records, DeliveryService delivery) {
+        this.delivery = delivery;
         this.acting = acting;
         this.oficios = oficios;
         this.routing = routing;
@@ -83,5 +86,44 @@ public class SignedOficios {
         String code = records.verificationCode(id).orElseThrow();
         acting.nobody();
         return new Signed(id, number, code);
+    }
+
+    /** The demo director of SOP/DOP, who signs what the demo drafter writes. */
+    public Person director() {
+        return acting.person("Arq. Beatriz Elena Campos Rangel");
+    }
+
+    /** Written by the demo drafter (SOP/DOP) to SEC/DGE and signed by her director; nobody acts afterwards. */
+    public UUID signed(String subject) {
+        return signedBy(Acting.DRAFTER, director(), subject).id();
+    }
+
+    /** As {@link #signed(String)}, and sent by the drafter, who is left acting. */
+    public UUID sent(String subject) {
+        UUID id = signed(subject);
+        acting.as(Acting.DRAFTER);
+        delivery.send(id);
+        return id;
+    }
+
+    /** As {@link #signDraft(UUID)}, and the drafter sends it. */
+    public void signAndSend(UUID id) {
+        signDraft(id);
+        delivery.send(id);
+    }
+
+    /**
+     * Takes the demo drafter's draft (SOP/DOP) through a one-step route to her director, who signs it; the drafter
+     * is left acting.
+     */
+    public void signDraft(UUID id) {
+        Person director = director();
+        acting.as(Acting.DRAFTER);
+        routing.setRoute(id, List.of(new StepPlan(StepKind.SIGN, StepMode.ALL, List.of(director.id()), null)));
+        routing.submit(id);
+        acting.as(director.username());
+        routing.decide(id, Decision.APPROVED, null);
+        sign(id, director, "739510");
+        acting.as(Acting.DRAFTER);
     }
 }

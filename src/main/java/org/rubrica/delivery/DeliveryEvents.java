@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.rubrica.drafting.Priority;
+import org.rubrica.drafting.Recipient;
 
 /** What happened on the receiving side. */
 public final class DeliveryEvents {
@@ -11,7 +12,8 @@ public final class DeliveryEvents {
     private DeliveryEvents() {
     }
 
-    public record OficioDelivered(UUID oficioId, long unitId, Instant at) {
+    /** In a recipient unit's inbox, addressed to it or as a copy. */
+    public record OficioDelivered(UUID oficioId, long unitId, Recipient.Addressing addressing, Instant at) {
     }
 
     /**
@@ -32,5 +34,25 @@ public final class DeliveryEvents {
 
     /** The first time someone of the recipient unit opened it: the read receipt. */
     public record OficioRead(UUID oficioId, long unitId, long readerId, Instant at) {
+    }
+
+    /** The receiving office registered the receipt with the unit's entry number (folio de entrada). */
+    public record Received(UUID oficioId, long unitId, String entryNumber, long receiverId, Instant at) {
+    }
+
+    /** The sealed acknowledgement of receipt (acuse de recibo) was made; {@code sha256} is the PDF's. */
+    public record Acknowledged(UUID oficioId, long unitId, String entryNumber, String sha256, Instant at) {
+    }
+
+    /** The unit answered the oficio: {@code replyId} was sent in reply, from the unit or one below it. */
+    public record Answered(UUID oficioId, long unitId, UUID replyId, String replyNumber, Instant at) {
+    }
+
+    /** The unit's receiving office archived the oficio: nothing more is expected of the unit. */
+    public record Archived(UUID oficioId, long unitId, long actorId, Instant at) {
+    }
+
+    /** The unit's receiving office passed the oficio on to another unit, with a note. */
+    public record Forwarded(UUID oficioId, long fromUnitId, long toUnitId, long actorId, String note, Instant at) {
     }
 }

@@ -2,17 +2,22 @@ package org.rubrica.delivery;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import org.rubrica.delivery.internal.AssignmentRepository;
 import org.rubrica.delivery.internal.InboxRepository;
+import org.rubrica.delivery.internal.ReceivingOffice;
 import org.rubrica.directory.Actor;
 import org.rubrica.directory.CurrentActor;
 import org.rubrica.directory.Directory;
 import org.rubrica.drafting.OficioDetails;
 import org.rubrica.drafting.OficioService;
+import org.rubrica.drafting.OficioDispatch;
+import org.rubrica.drafting.Recipient;
 import org.rubrica.drafting.SentOficio;
 import org.rubrica.directory.Person;
 import org.rubrica.shared.InvalidInputException;
@@ -34,17 +39,25 @@ public class DeliveryService {
 
     public static final int INSTRUCTIONS_MAX = 2000;
     public static final int ASSIGNEES_MAX = 20;
+    public static final int FORWARD_NOTE_MAX = 1000;
+    public static final int TAGS_MAX = 10;
+    public static final int TAG_MAX_LENGTH = 40;
 
     private final InboxRepository inbox;
     private final AssignmentRepository assignments;
     private final OficioService oficios;
+    private final OficioDispatch dispatch;
+    private final ReceivingOffice office;
     private final Directory directory;
     private final CurrentActor currentActor;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    DeliveryService(InboxRepository inbox, AssignmentRepository assignments, OficioService oficios, Directory directory, CurrentActor currentActor,
+    DeliveryService(InboxRepository inbox, AssignmentRepository assignments, OficioService oficios,
+                    OficioDispatch dispatch, ReceivingOffice office, Directory directory, CurrentActor currentActor,
                     ApplicationEventPublisher events, Clock clock) {
+        this.office = office;
+        this.dispatch = dispatch;
         this.inbox = inbox;
         this.assignments = assignments;
         this.oficios = oficios;
@@ -54,18 +67,43 @@ public class DeliveryService {
         this.clock = clock;
     }
 
-    public void send(UUID oficioId) {
-        SentOficio sent = oficios.markSent(oficioId); // checks the actor and the lifecycle
-        Instant now = clock.instant();
-        inbox.insert(sent, sent.recipientUnitId(), now);
-        events.publishEvent(new DeliveryEvents.OficioDelivered(oficioId, sent.recipientUnitId(), now));
+    /**
+     * Sends a signed oficio to every recipient at once: its status, each recipient unit's inbox entry and the trail
+     * commit together, so after a crash every recipient has it or none does. A unit addressed and copied gets one
+     * entry, as addressee; people addressed are noted on their unit's entry, for their attention.
+     *
+     * @return the units it was delivered to
+     */
+    public List<Long> send(UUID oficioId) {
+        SentOficio sent = dispatch.markSent(oficioId); // checks the actor, the lifecycle and the recipient units
+        Instant now = sent.sentAt();
+        Map<Long, InboxRepository.Delivery> byUnit = new LinkedHashMap<>();
+        for (Recipient r : sent.recipients()) {
+            byUnit.merge(r.unitId(), new InboxRepository.Delivery(r.unitId(), r.addressing(),
+                    r.personId() == null ? List.of() : List.of(r.personId())), DeliveryService::together);
+        }
+        List<InboxRepository.Delivery> deliveries = List.copyOf(byUnit.values());
+        inbox.insertAll(sent, deliveries, now);
+        deliveries.forEach(d -> events.publishEvent(
+                new DeliveryEvents.OficioDelivered(oficioId, d.unitId(), d.addressing(), now)));
+        return List.copyOf(byUnit.keySet());
     }
 
-    /** The inboxes of every unit the current person receives for (as receiving office or head). */
+    private static InboxRepository.Delivery together(InboxRepository.Delivery a, InboxRepository.Delivery b) {
+        List<Long> attention = new java.util.ArrayList<>(a.attention());
+        b.attention().stream().filter(p -> !attention.contains(p)).forEach(attention::add);
+        Recipient.Addressing addressing = a.addressing() == Recipient.Addressing.TO ? a.addressing() : b.addressing();
+        return new InboxRepository.Delivery(a.unitId(), addressing, attention);
+    }
+
+    /**
+     * The inboxes of every unit the current person receives for (as receiving office or head), and what was
+     * addressed to them for their attention.
+     */
     @Transactional(readOnly = true)
     public List<InboxItem> myInbox() {
         Actor actor = currentActor.require();
-        return inbox.forUnits(directory.unitsReceivedBy(actor), INBOX_LIMIT);
+        return inbox.forPerson(directory.unitsReceivedBy(actor), actor.personId(), INBOX_LIMIT);
     }
 
     /**
@@ -92,7 +130,7 @@ public class DeliveryService {
      *                               outside the unit, instructions too long, or a due date already past
      */
     public int assign(UUID oficioId, long unitId, List<Long> assigneeIds, String instructions, Instant dueAt) {
-        Receiving receiving = receiving(oficioId, unitId);
+        ReceivingOffice.Receiving receiving = office.check(oficioId, unitId);
         Actor actor = receiving.actor();
         OficioDetails oficio = receiving.oficio();
         if (oficio.status() == org.rubrica.drafting.OficioStatus.ANNULLED) {
@@ -124,9 +162,67 @@ public class DeliveryService {
         return added;
     }
 
+    /**
+     * Archives the oficio in the unit's inbox, for its receiving office or head: nothing more is expected of the
+     * unit. Archiving twice is archiving once.
+     */
+    public void archive(UUID oficioId, long unitId) {
+        Actor actor = office.check(oficioId, unitId).actor();
+        Instant now = clock.instant();
+        if (inbox.archive(oficioId, unitId, now)) {
+            events.publishEvent(new DeliveryEvents.Archived(oficioId, unitId, actor.personId(), now));
+        }
+    }
+
+    /**
+     * Passes a received oficio on to another unit's inbox with a note, for the receiving office or head; that
+     * unit's receiving office may then see it, register it and assign it.
+     *
+     * @throws InvalidInputException for an unknown or inactive unit, one that already has it, an annulled oficio,
+     *                               or a note too long
+     */
+    public void forward(UUID oficioId, long fromUnitId, long toUnitId, String note) {
+        ReceivingOffice.Receiving receiving = office.check(oficioId, fromUnitId);
+        if (receiving.oficio().status() == org.rubrica.drafting.OficioStatus.ANNULLED) {
+            throw new InvalidInputException("delivery.assign.annulled", "oficio");
+        }
+        String text = note == null || note.isBlank() ? null : note.strip();
+        if (text != null && text.length() > FORWARD_NOTE_MAX) {
+            throw new InvalidInputException("validation.too-long", "note");
+        }
+        org.rubrica.directory.Unit target;
+        try {
+            target = directory.unit(toUnitId);
+        } catch (NotFoundException e) {
+            throw new InvalidInputException("oficio.recipient.unknown", "unit");
+        }
+        if (!target.active()) {
+            throw new InvalidInputException("oficio.recipients.inactive", "unit", target.label());
+        }
+        Instant now = clock.instant();
+        if (!inbox.forward(oficioId, fromUnitId, toUnitId, text, now)) {
+            throw new InvalidInputException("delivery.forward.already", "unit", target.label());
+        }
+        events.publishEvent(new DeliveryEvents.Forwarded(oficioId, fromUnitId, toUnitId,
+                receiving.actor().personId(), text, now));
+        events.publishEvent(new DeliveryEvents.OficioDelivered(oficioId, toUnitId, Recipient.Addressing.TO, now));
+    }
+
+    /** Sets the unit's own tags on the oficio (its receiving office's filing words), for its receiving office. */
+    public List<String> tag(UUID oficioId, long unitId, java.util.Collection<String> tags) {
+        office.check(oficioId, unitId);
+        List<String> clean = tags.stream().map(t -> t == null ? "" : t.strip().toLowerCase(java.util.Locale.ROOT))
+                .filter(t -> !t.isEmpty()).distinct().sorted().toList();
+        if (clean.size() > TAGS_MAX || clean.stream().anyMatch(t -> t.length() > TAG_MAX_LENGTH)) {
+            throw new InvalidInputException("delivery.tags.invalid", "tags", TAGS_MAX, TAG_MAX_LENGTH);
+        }
+        inbox.tag(oficioId, unitId, clean);
+        return clean;
+    }
+
     /** Takes a person's open assignment back (to reassign it); for the receiving office or head. */
     public void unassign(UUID oficioId, long unitId, long assigneeId) {
-        Actor actor = receiving(oficioId, unitId).actor();
+        Actor actor = office.check(oficioId, unitId).actor();
         Instant now = clock.instant();
         if (!assignments.close(oficioId, unitId, assigneeId, actor.personId(), "REMOVED", now)) {
             throw new InvalidInputException("delivery.assign.not-open", "assignee");
@@ -192,22 +288,6 @@ public class DeliveryService {
     public List<Long> assignableUnits(UUID oficioId) {
         Set<Long> mine = directory.unitsReceivedBy(currentActor.require());
         return inbox.recipientUnits(oficioId).stream().filter(mine::contains).toList();
-    }
-
-    /** Who acts for the receiving unit, and the oficio as they see it. */
-    private record Receiving(Actor actor, OficioDetails oficio) {
-    }
-
-    private Receiving receiving(UUID oficioId, long unitId) {
-        Actor actor = currentActor.require();
-        OficioDetails oficio = oficios.get(oficioId); // refuses, as not found, whoever may not see it
-        if (!inbox.recipientUnits(oficioId).contains(unitId)) {
-            throw new NotFoundException("oficio " + oficioId + " in the inbox of " + unitId);
-        }
-        if (!directory.receivesFor(actor, unitId)) {
-            throw new AccessDeniedException(actor.username() + " does not receive for unit " + unitId);
-        }
-        return new Receiving(actor, oficio);
     }
 
     private Person assignee(long personId, long unitId) {

@@ -39,6 +39,12 @@ public class Directory implements UnitChoices {
         return repository.units().stream().filter(Unit::active).toList();
     }
 
+    /** The active agencies (top-level units): where a circular to every agency goes. */
+    public List<Unit> agencies() {
+        return activeUnits().stream().filter(u -> u.kind() == UnitKind.AGENCY)
+                .sorted(Comparator.comparing(Unit::code)).toList();
+    }
+
     public Unit unit(long id) {
         return repository.unit(id).orElseThrow(() -> new NotFoundException("unit " + id));
     }

@@ -28,7 +28,17 @@ public final class OficioEvents {
     public record DraftSaved(UUID oficioId, long actorId, int version, Instant at) {
     }
 
-    public record OficioSent(UUID oficioId, long actorId, long senderUnitId, long recipientUnitId, Instant at) {
+    /** The draft's recipients besides its addressee changed: how many are addressed and how many copied. */
+    public record RecipientsChanged(UUID oficioId, long actorId, int addressed, int copied, Instant at) {
+    }
+
+    /** A reply to {@code originalId} was started: a draft citing it, in its conversation. */
+    public record ReplyStarted(UUID oficioId, UUID originalId, String originalNumber, long actorId, Instant at) {
+    }
+
+    /** Sent to its addressee and {@code others} more recipients; {@code inReplyTo} when it answers an oficio. */
+    public record OficioSent(UUID oficioId, long actorId, long senderUnitId, long recipientUnitId, int others,
+                             UUID inReplyTo, String number, Instant at) {
     }
 
     /** An invited editor saved suggestions: how many are now pending from them, and how many clash with newer text. */

@@ -216,7 +216,7 @@ public class OficioService {
         OficioRow oficio = load(id, actor);
         boolean canEdit = access.canEdit(actor, oficio);
         var can = new OficioAffordances(canEdit, access.canSend(actor, oficio),
-                oficio.status() == OficioStatus.SENT && access.isRecipient(actor, oficio.recipientUnitId()),
+                oficio.status() == OficioStatus.SENT && access.isRecipient(actor, oficio),
                 canEdit && newerTemplateExists(oficio), access.canSuggest(actor, oficio),
                 access.canComment(actor, oficio), mayAnnul(actor, oficio));
         return details(oficio, can);
@@ -302,31 +302,6 @@ public class OficioService {
     public List<byte[]> pageImages(byte[] pdf) {
         currentActor.require();
         return renderer.toPngPages(pdf, 110);
-    }
-
-    /**
-     * Marks the oficio sent; the delivery module calls this inside its sending transaction.
-     *
-     * @return the facts delivery needs to fill inboxes
-     */
-    public SentOficio markSent(UUID id) {
-        Actor actor = currentActor.require();
-        OficioRow oficio = load(id, actor);
-        if (!access.canSend(actor, oficio)) {
-            if (oficio.authorId() == actor.personId()) {
-                throw new IllegalTransitionException(oficio.status(), OficioStatus.SENT);
-            }
-            throw new AccessDeniedException("only the author sends");
-        }
-        Instant now = clock.instant();
-        if (!oficios.transition(id, oficio.version(), oficio.status(), OficioStatus.SENT, now)) {
-            throw new StaleDraftException(); // a concurrent save or send came first
-        }
-        events.publishEvent(new OficioEvents.OficioSent(id, actor.personId(), oficio.senderUnitId(),
-                oficio.recipientUnitId(), now));
-        return new SentOficio(id, oficio.kind(), oficio.subject(), oficio.senderUnitId(),
-                directory.unit(oficio.senderUnitId()).name(), directory.person(oficio.authorId()).fullName(),
-                oficio.recipientUnitId(), now);
     }
 
     /**

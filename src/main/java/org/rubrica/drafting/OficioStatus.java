@@ -7,14 +7,13 @@ import java.util.Set;
 /**
  * The oficio lifecycle; {@link #canBecome} is the one place that says which transition is allowed.
  * A draft goes through its route (IN_REVIEW) and comes back with requested changes or leaves it APPROVED;
- * signing and annulment arrive with their modules; until signing exists a draft may still be sent directly
- * (DRAFT → SENT).
+ * only a signed oficio is sent, and a signed or sent one may be annulled.
  */
 public enum OficioStatus {
     DRAFT, IN_REVIEW, CHANGES_REQUESTED, APPROVED, SIGNED, SENT, CANCELLED, ANNULLED;
 
     private static final Map<OficioStatus, Set<OficioStatus>> ALLOWED = Map.of(
-            DRAFT, EnumSet.of(IN_REVIEW, CANCELLED, SENT),
+            DRAFT, EnumSet.of(IN_REVIEW, CANCELLED),
             IN_REVIEW, EnumSet.of(APPROVED, CHANGES_REQUESTED, CANCELLED),
             CHANGES_REQUESTED, EnumSet.of(DRAFT, IN_REVIEW, CANCELLED),
             APPROVED, EnumSet.of(SIGNED, CANCELLED),

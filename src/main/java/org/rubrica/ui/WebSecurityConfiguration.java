@@ -1,5 +1,6 @@
 package org.rubrica.ui;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 
 import org.springframework.context.annotation.Bean;
@@ -15,6 +16,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * ordered before this one. Services repeat every check with {@code @PreAuthorize} and object-level rules.
  */
 @Configuration
+@ConditionalOnWebApplication // a process without a web server (a batch, a test's second JVM) has no requests to guard
 @EnableWebSecurity
 @EnableMethodSecurity(jsr250Enabled = true)
 class WebSecurityConfiguration {

@@ -18,6 +18,8 @@ import org.springframework.web.context.WebApplicationContext;
 abstract class ApiTestSupport {
 
     @Autowired WebApplicationContext context;
+    @Autowired Acting acting;
+    @Autowired org.rubrica.SignedOficios signedOficios;
     MockMvc mvc;
 
     @BeforeEach

@@ -57,6 +57,10 @@ class ApiTests extends ApiTestSupport {
         assertThat(new String(pdf, 0, 4)).isEqualTo("%PDF");
 
         mvc.perform(post("/api/v1/oficios/" + id + "/send").header(HttpHeaders.AUTHORIZATION, drafter))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.status").value(409)); // not signed yet
+        signedOficios.signDraft(java.util.UUID.fromString(id));
+        acting.nobody();
+        mvc.perform(post("/api/v1/oficios/" + id + "/send").header(HttpHeaders.AUTHORIZATION, drafter))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("SENT"));
         mvc.perform(post("/api/v1/oficios/" + id + "/send").header(HttpHeaders.AUTHORIZATION, drafter))
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.status").value(409));

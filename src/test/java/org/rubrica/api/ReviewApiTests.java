@@ -26,7 +26,6 @@ import org.springframework.http.MediaType;
 @RubricaTest
 class ReviewApiTests extends ApiTestSupport {
 
-    @Autowired Acting acting;
 
     private String json(String auth, org.springframework.test.web.servlet.RequestBuilder request, int status) throws Exception {
         return mvc.perform(request).andExpect(status().is(status)).andReturn().getResponse().getContentAsString();

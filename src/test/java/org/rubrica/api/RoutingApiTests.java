@@ -21,7 +21,6 @@ import org.springframework.http.MediaType;
 @RubricaTest
 class RoutingApiTests extends ApiTestSupport {
 
-    @Autowired Acting acting;
 
     @Test
     void a_head_manages_delegations_over_the_api() throws Exception {
@@ -97,6 +96,8 @@ class RoutingApiTests extends ApiTestSupport {
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.priority").value("URGENT"))
                 .andReturn().getResponse().getContentAsString();
         String base = "/api/v1/oficios/" + JsonPath.read(created, "$.id");
+        signedOficios.signDraft(java.util.UUID.fromString(JsonPath.read(created, "$.id")));
+        acting.nobody();
         mvc.perform(post(base + "/send").header(HttpHeaders.AUTHORIZATION, sender)).andExpect(status().isOk());
 
         String office = token(acting.person("Verónica Pérez Solís").username());

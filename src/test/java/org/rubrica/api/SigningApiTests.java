@@ -46,7 +46,6 @@ class SigningApiTests extends ApiTestSupport {
     static final String PIN_SIGNER = "Lic. Francisco Javier Luna Herrera";
     static final String FILE_SIGNER = "Ing. Roberto Carlos Delgado Paz";
 
-    @Autowired Acting acting;
     @Autowired org.rubrica.SignedOficios signedOficios;
     @Autowired OficioService oficios;
     @Autowired RoutingService routing;

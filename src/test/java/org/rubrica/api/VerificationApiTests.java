@@ -25,7 +25,6 @@ class VerificationApiTests extends ApiTestSupport {
 
     @Autowired SignedOficios signedOficios;
     @Autowired OficioSigning signing;
-    @Autowired Acting acting;
 
     @Test
     void anyone_verifies_by_code_and_by_pdf_and_a_signer_annuls() throws Exception {

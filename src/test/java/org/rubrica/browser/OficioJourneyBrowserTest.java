@@ -37,8 +37,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The slice in a real browser (Debian's headless Chromium): a drafter logs in, writes and sends an oficio;
- * the recipient logs in and opens it from the inbox. Screenshots land in target/screenshots/.
+ * The slice in a real browser (Debian's headless Chromium): a drafter logs in and writes an oficio, which cannot
+ * be sent before it is signed; once signed she sends it; the recipient logs in and opens it from the inbox. Screenshots land in target/screenshots/.
  */
 @Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -58,6 +58,7 @@ class OficioJourneyBrowserTest {
     @Autowired org.rubrica.drafting.InvitationService invitations;
     @Autowired org.rubrica.routing.RoutingService routing;
     @Autowired org.rubrica.notifications.Notifications notifications;
+    @Autowired org.rubrica.SignedOficios signedOficios;
     WebDriver browser;
     WebDriverWait wait;
 
@@ -79,9 +80,11 @@ class OficioJourneyBrowserTest {
         wait = new WebDriverWait(browser, Duration.ofSeconds(60));
     }
 
+    /** The page as the test left it, to see where a failing test stopped. */
     @AfterEach
-    void stopBrowser() {
+    void stopBrowser(org.junit.jupiter.api.TestInfo test) throws IOException {
         if (browser != null) {
+            screenshot("last-" + test.getTestMethod().map(java.lang.reflect.Method::getName).orElse("test"));
             browser.quit();
         }
     }
@@ -91,11 +94,7 @@ class OficioJourneyBrowserTest {
         String subject = "Jornada de reforestación escolar";
         login(Acting.DRAFTER);
         open("/oficios/nuevo");
-        WebElement recipient = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#recipient input")));
-        recipient.sendKeys("SEC/DGE");
-        waitForServer();
-        recipient.sendKeys(Keys.ARROW_DOWN);
-        recipient.sendKeys(Keys.ENTER);
+        chooseRecipient("SEC/DGE");
         browser.findElement(By.cssSelector("#subject input")).sendKeys(subject);
         WebElement body = bodyEditor();
         body.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
@@ -105,8 +104,15 @@ class OficioJourneyBrowserTest {
         screenshot("1-draft-with-preview");
 
         click(By.id("save-draft"));
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("send")));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("open-review")));
         screenshot("2-draft-saved");
+        assertThat(browser.findElements(By.id("send"))).as("an unsigned draft is not sent").isEmpty();
+
+        // her director approves and signs it (the signing pages have tests of their own), then she sends it
+        signedOficios.signDraft(oficioId(browser.getCurrentUrl()));
+        acting.nobody();
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("send")));
         click(By.id("send"));
         WebElement confirm = wait.until(ExpectedConditions.elementToBeClickable(
                 By.cssSelector("vaadin-button[slot='confirm-button']")));
@@ -179,7 +185,7 @@ class OficioJourneyBrowserTest {
                         "rubricaPwned", "·", "mso", "<span");
 
         click(By.id("save-draft"));
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("send")));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("open-review")));
         String stored = storedBody(browser.getCurrentUrl());
         assertThat(stored).contains("<strong>texto en negrita</strong>", "Pegado de Word", "https://example.org/ok")
                 .doesNotContain("<script", "<img", "onerror", "javascript:", "style=", "class=", "rubricaPwned");
@@ -249,7 +255,7 @@ class OficioJourneyBrowserTest {
         chooseRecipient("SEC/DGE");
         browser.findElement(By.cssSelector("#subject input")).sendKeys("Texto recuperado");
         click(By.id("save-draft"));
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("send")));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("open-review")));
         assertThat(storedBody(browser.getCurrentUrl())).contains("nunca se guardó");
         wait.until(d -> Boolean.TRUE.equals(js("return !Object.keys(localStorage).some(k => "
                 + "k.startsWith('rubrica-rich-text:'))")));
@@ -351,12 +357,17 @@ class OficioJourneyBrowserTest {
         }
     }
 
+    /**
+     * Types the unit's code and picks it once the list shows it: with many units the combo box filters on the
+     * server, so the match arrives a moment after the typing.
+     */
     private void chooseRecipient(String code) {
         WebElement recipient = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#recipient input")));
         recipient.sendKeys(code);
-        waitForServer();
-        recipient.sendKeys(Keys.ARROW_DOWN);
-        recipient.sendKeys(Keys.ENTER);
+        WebElement match = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//vaadin-combo-box-item[starts-with(normalize-space(.), '" + code + " ')]")));
+        match.click();
+        wait.until(d -> recipient.getAttribute("value").startsWith(code));
     }
 
     /** The editable area inside the body editor's shadow root. */
@@ -383,9 +394,13 @@ class OficioJourneyBrowserTest {
 
     /** The body the server stored for the oficio whose page is at url. */
     private String storedBody(String url) {
+        return jdbc.queryForObject("SELECT body_html FROM drafting_oficio WHERE id = ?", String.class, oficioId(url));
+    }
+
+    /** The id in an oficio page's address. */
+    private static UUID oficioId(String url) {
         String path = URI.create(url).getPath();
-        UUID id = UUID.fromString(path.substring(path.lastIndexOf('/') + 1));
-        return jdbc.queryForObject("SELECT body_html FROM drafting_oficio WHERE id = ?", String.class, id);
+        return UUID.fromString(path.substring(path.lastIndexOf('/') + 1));
     }
 
     private Object js(String script, Object... arguments) {

@@ -48,6 +48,7 @@ class AssignmentTests {
     @Autowired Acting acting;
     @Autowired OficioService oficios;
     @Autowired DeliveryService delivery;
+    @Autowired org.rubrica.SignedOficios signedOficios;
     @Autowired RoutingService routing;
     @Autowired Notifications notifications;
     @Autowired DeadlineReminders reminders;
@@ -72,7 +73,7 @@ class AssignmentTests {
         acting.as(Acting.DRAFTER);
         UUID id = oficios.startDraft("oficio", new DraftContent(acting.unitId("SEC"), subject, "<p>Texto.</p>", Map.of()));
         oficios.setPriority(id, Priority.URGENT);
-        delivery.send(id);
+        signedOficios.signAndSend(id);
         return id;
     }
 

@@ -30,6 +30,7 @@ class OficioJourneyTests {
     @Autowired DeliveryService delivery;
     @Autowired Trail trail;
     @Autowired org.rubrica.drafting.ReviewService review;
+    @Autowired org.rubrica.SignedOficios signedOficios;
 
     @AfterEach
     void logout() {
@@ -44,11 +45,11 @@ class OficioJourneyTests {
     }
 
     @Test
-    void a_draft_sent_to_another_unit_reaches_its_inbox_unread_and_is_read_once_opened() {
+    void a_signed_oficio_sent_to_another_unit_reaches_its_inbox_unread_and_is_read_once_opened() {
         UUID id = draft("Matrícula escolar 2026");
         assertThat(oficios.get(id).bodyHtml()).doesNotContain("script").contains("matrícula");
 
-        delivery.send(id);
+        signedOficios.signAndSend(id);
         assertThat(oficios.get(id).status()).isEqualTo(OficioStatus.SENT);
 
         acting.as(Acting.RECIPIENT);
@@ -65,13 +66,13 @@ class OficioJourneyTests {
         assertThat(read.readByName()).isEqualTo("Gabriela Torres Espinoza");
 
         assertThat(trail.of(id)).extracting(TrailEntry::type)
-                .containsExactly("CREATED", "SENT", "DELIVERED", "READ");
+                .containsSubsequence("CREATED", "NUMBERED", "SIGNED", "SENT", "DELIVERED", "READ");
     }
 
     @Test
     void the_head_of_the_recipient_unit_also_sees_its_inbox() {
         UUID id = draft("Para el director");
-        delivery.send(id);
+        signedOficios.signAndSend(id);
         acting.as(Acting.RECIPIENT_HEAD);
         assertThat(delivery.myInbox()).extracting(InboxItem::oficioId).contains(id);
     }
@@ -95,9 +96,18 @@ class OficioJourneyTests {
     }
 
     @Test
+    void an_unsigned_draft_cannot_be_sent() {
+        UUID id = draft("Sin firma");
+        assertThatThrownBy(() -> delivery.send(id)).isInstanceOf(IllegalTransitionException.class);
+        assertThat(oficios.get(id).status()).isEqualTo(OficioStatus.DRAFT);
+        acting.as(Acting.RECIPIENT);
+        assertThat(delivery.myInbox()).extracting(InboxItem::oficioId).doesNotContain(id);
+    }
+
+    @Test
     void an_oficio_is_sent_only_once_and_cannot_be_edited_afterwards() {
         UUID id = draft("Una sola vez");
-        delivery.send(id);
+        signedOficios.signAndSend(id);
         assertThatThrownBy(() -> delivery.send(id)).isInstanceOf(IllegalTransitionException.class);
         assertThatThrownBy(() -> oficios.saveDraft(id, oficios.get(id).content(), oficios.get(id).version()))
                 .isInstanceOf(AccessDeniedException.class);

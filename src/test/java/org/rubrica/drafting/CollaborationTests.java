@@ -195,7 +195,7 @@ class CollaborationTests {
         suggest(id, REVIEWER, b -> b.replace("Texto", "Contenido"));
         acting.as(OWNER);
         comments.comment(id, null, "Comentario interno");
-        context.getBean(org.rubrica.delivery.DeliveryService.class).send(id);
+        context.getBean(org.rubrica.SignedOficios.class).signAndSend(id);
 
         acting.as(Acting.RECIPIENT_HEAD); // head of the recipient unit, not invited
         assertThat(oficios.get(id).subject()).isEqualTo("Solicitud de informe");

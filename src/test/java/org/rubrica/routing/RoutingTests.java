@@ -402,7 +402,7 @@ class RoutingTests {
     @Test
     void every_allowed_and_every_forbidden_status_transition() {
         Map<OficioStatus, Set<OficioStatus>> allowed = Map.of(
-                OficioStatus.DRAFT, EnumSet.of(OficioStatus.IN_REVIEW, OficioStatus.CANCELLED, OficioStatus.SENT),
+                OficioStatus.DRAFT, EnumSet.of(OficioStatus.IN_REVIEW, OficioStatus.CANCELLED),
                 OficioStatus.IN_REVIEW, EnumSet.of(OficioStatus.APPROVED, OficioStatus.CHANGES_REQUESTED, OficioStatus.CANCELLED),
                 OficioStatus.CHANGES_REQUESTED, EnumSet.of(OficioStatus.DRAFT, OficioStatus.IN_REVIEW, OficioStatus.CANCELLED),
                 OficioStatus.APPROVED, EnumSet.of(OficioStatus.SIGNED, OficioStatus.CANCELLED),

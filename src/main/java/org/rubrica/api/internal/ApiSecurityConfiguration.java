@@ -1,5 +1,6 @@
 package org.rubrica.api.internal;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +20,7 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
  * JSON answers for missing or refused credentials.
  */
 @Configuration
+@ConditionalOnWebApplication // a process without a web server (a batch, a test's second JVM) has no requests to guard
 class ApiSecurityConfiguration {
 
     @Bean

@@ -12,6 +12,7 @@ import org.rubrica.directory.Directory;
 import org.rubrica.directory.DirectoryAdministration;
 import org.rubrica.directory.LoginEvents;
 import org.rubrica.drafting.OficioEvents;
+import org.rubrica.drafting.Recipient;
 import org.rubrica.routing.RoutingEvents;
 import org.rubrica.signing.SigningEvents;
 import org.springframework.stereotype.Component;
@@ -168,13 +169,51 @@ class EventRecorder {
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(OficioEvents.RecipientsChanged e) {
+        record(e.oficioId(), "RECIPIENTS_CHANGED", e.actorId(), e.at(), e.addressed() + " + " + e.copied() + " c.c.p.");
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void on(OficioEvents.OficioSent e) {
-        record(e.oficioId(), "SENT", e.actorId(), e.at(), unitLabel(e.recipientUnitId()));
+        record(e.oficioId(), "SENT", e.actorId(), e.at(),
+                unitLabel(e.recipientUnitId()) + (e.others() == 0 ? "" : " +" + e.others()));
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void on(DeliveryEvents.OficioDelivered e) {
-        record(e.oficioId(), "DELIVERED", null, e.at(), unitLabel(e.unitId()));
+        record(e.oficioId(), "DELIVERED", null, e.at(),
+                unitLabel(e.unitId()) + (e.addressing() == Recipient.Addressing.CC ? " (c.c.p.)" : ""));
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(DeliveryEvents.Received e) {
+        record(e.oficioId(), "RECEIVED", e.receiverId(), e.at(), unitLabel(e.unitId()) + " — " + e.entryNumber());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(DeliveryEvents.Acknowledged e) {
+        record(e.oficioId(), "ACKNOWLEDGED", null, e.at(), e.entryNumber() + " — SHA-256 " + e.sha256());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(DeliveryEvents.Answered e) {
+        record(e.oficioId(), "ANSWERED", null, e.at(), unitLabel(e.unitId()) + " — " + e.replyNumber());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(DeliveryEvents.Archived e) {
+        record(e.oficioId(), "ARCHIVED", e.actorId(), e.at(), unitLabel(e.unitId()));
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(DeliveryEvents.Forwarded e) {
+        record(e.oficioId(), "FORWARDED", e.actorId(), e.at(), unitLabel(e.fromUnitId()) + " → "
+                + unitLabel(e.toUnitId()) + (e.note() == null ? "" : " «" + e.note() + "»"));
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(OficioEvents.ReplyStarted e) {
+        record(e.oficioId(), "REPLY_STARTED", e.actorId(), e.at(), e.originalNumber());
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)

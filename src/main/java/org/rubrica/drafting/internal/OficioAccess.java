@@ -14,8 +14,8 @@ import org.rubrica.drafting.OficioStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may see and act on an oficio. Its author always; an auditor always; once delivered, the recipient
- * unit's receiving office and its head; colleagues the author invited, as editors (suggesting) or readers;
+ * Who may see and act on an oficio. Its author always; an auditor always; once delivered, the receiving office
+ * and head of every recipient unit, and the people it is addressed to; colleagues the author invited, as editors (suggesting) or readers;
  * and whoever another module brings in as an {@link OficioAudience} (route members).
  */
 @Component
@@ -26,16 +26,19 @@ public class OficioAccess {
     private final Directory directory;
     private final InvitationRepository invitations;
     private final List<OficioAudience> audiences;
+    private final RecipientRepository recipients;
 
-    OficioAccess(Directory directory, InvitationRepository invitations, List<OficioAudience> audiences) {
+    OficioAccess(Directory directory, InvitationRepository invitations, List<OficioAudience> audiences,
+                 RecipientRepository recipients) {
         this.directory = directory;
         this.invitations = invitations;
         this.audiences = audiences;
+        this.recipients = recipients;
     }
 
     public boolean canView(Actor actor, OficioRow oficio) {
         return isAuthor(actor, oficio) || actor.hasRole(Role.AUDITOR)
-                || (DELIVERED.contains(oficio.status()) && isRecipient(actor, oficio.recipientUnitId()))
+                || (DELIVERED.contains(oficio.status()) && isRecipient(actor, oficio))
                 || invitation(actor, oficio).isPresent()
                 || audiences.stream().anyMatch(a -> a.includes(actor, oficio.id()));
     }
@@ -78,8 +81,10 @@ public class OficioAccess {
         return isAuthor(actor, oficio) && oficio.status().canBecome(OficioStatus.SENT);
     }
 
-    public boolean isRecipient(Actor actor, long unitId) {
-        return directory.receivesFor(actor, unitId);
+    /** Receives for the addressee or another recipient unit, or is a person the oficio is addressed to. */
+    public boolean isRecipient(Actor actor, OficioRow oficio) {
+        java.util.Set<Long> units = directory.unitsReceivedBy(actor);
+        return units.contains(oficio.recipientUnitId()) || recipients.reaches(oficio.id(), units, actor.personId());
     }
 
     public static boolean isAuthor(Actor actor, OficioRow oficio) {

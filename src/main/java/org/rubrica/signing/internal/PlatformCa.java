@@ -109,12 +109,16 @@ public class PlatformCa {
         return issue(subject.build(), subjectKey, serial, validity, false);
     }
 
-    /** The built-in timestamp authority's certificate: time-stamping only (critical), as RFC 3161 requires. */
-    X509Certificate issueTimestamping(PublicKey subjectKey, BigInteger serial, Duration validity) {
-        X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "MX")
-                .addRDN(BCStyle.O, directory.institution().name())
-                .addRDN(BCStyle.CN, "Sello de tiempo de " + directory.institution().name()).build();
-        return issue(subject, subjectKey, serial, validity, true);
+    /**
+     * A certificate for one of the platform's own keys: the timestamp authority's (time-stamping only, critical, as
+     * RFC 3161 requires) or the institution's electronic seal.
+     */
+    X509Certificate issueService(ServiceKeys.Kind kind, PublicKey subjectKey, BigInteger serial, Duration validity) {
+        String name = directory.institution().name();
+        X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "MX").addRDN(BCStyle.O, name)
+                .addRDN(BCStyle.CN, (kind == ServiceKeys.Kind.TSA ? "Sello de tiempo de " : "Sello electrónico de ")
+                        + name).build();
+        return issue(subject, subjectKey, serial, validity, kind == ServiceKeys.Kind.TSA);
     }
 
     private X509Certificate issue(X500Name subject, PublicKey subjectKey, BigInteger serial, Duration validity,
@@ -178,21 +182,22 @@ public class PlatformCa {
     }
 
     /** The timestamp authority's certificate and sealed key, if made already. */
-    java.util.Optional<byte[][]> timestamping() {
+    /** The certificate and sealed key of one of the platform's own keys, if made. */
+    java.util.Optional<byte[][]> serviceKey(ServiceKeys.Kind kind) {
         row();
-        return jdbc.sql("SELECT tsa_certificate, tsa_sealed_key FROM signing_ca WHERE id = 1 AND tsa_certificate IS NOT NULL")
+        return jdbc.sql("SELECT " + kind.column + "_certificate, " + kind.column + "_sealed_key FROM signing_ca"
+                        + " WHERE id = 1 AND " + kind.column + "_certificate IS NOT NULL")
                 .query((rs, n) -> new byte[][] {rs.getBytes(1), rs.getBytes(2)}).optional();
     }
 
     /**
-     * Stores a timestamp authority in place of {@code replacing} (null: none yet), unless another node did so
+     * Stores one of the platform's keys in place of {@code replacing} (null: none yet), unless another node did so
      * meanwhile: then theirs is kept.
      */
-    void saveTimestamping(X509Certificate certificate, byte[] sealedKey, byte[] replacing) {
+    void saveServiceKey(ServiceKeys.Kind kind, X509Certificate certificate, byte[] sealedKey, byte[] replacing) {
         try {
-            jdbc.sql("""
-                            UPDATE signing_ca SET tsa_certificate = ?, tsa_sealed_key = ?
-                            WHERE id = 1 AND tsa_certificate IS NOT DISTINCT FROM ?""")
+            jdbc.sql("UPDATE signing_ca SET " + kind.column + "_certificate = ?, " + kind.column + "_sealed_key = ?"
+                            + " WHERE id = 1 AND " + kind.column + "_certificate IS NOT DISTINCT FROM ?")
                     .params(certificate.getEncoded(), sealedKey, replacing).update();
         } catch (java.security.cert.CertificateEncodingException e) {
             throw new IllegalStateException(e);

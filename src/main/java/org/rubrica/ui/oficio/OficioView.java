@@ -2,7 +2,10 @@ package org.rubrica.ui.oficio;
 
 import org.rubrica.directory.Directory;
 import org.rubrica.routing.RoutingService;
+import org.rubrica.delivery.Outbox;
+import org.rubrica.delivery.ReceiptService;
 import org.rubrica.delivery.ui.AssignmentPanel;
+import org.rubrica.delivery.ui.ReceiptPanel;
 import org.rubrica.routing.ui.RoutePanel;
 import org.rubrica.signing.OficioSigning;
 import org.rubrica.signing.SignedRecords;
@@ -37,6 +40,14 @@ import org.rubrica.drafting.IllegalTransitionException;
 import org.rubrica.drafting.OficioAffordances;
 import org.rubrica.drafting.OficioDetails;
 import org.rubrica.drafting.OficioService;
+import org.rubrica.drafting.RecipientService;
+import org.rubrica.drafting.ReplyService;
+import org.rubrica.drafting.ThreadItem;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
+import java.util.List;
+import org.rubrica.drafting.ui.RecipientsPanel;
+import org.rubrica.shared.InvalidInputException;
 import org.rubrica.drafting.StaleDraftException;
 import org.rubrica.drafting.TemplateMove;
 import org.rubrica.shared.NotFoundException;
@@ -59,10 +70,19 @@ class OficioView extends VerticalLayout implements BeforeEnterObserver, HasDynam
     private final Directory directory;
     private final OficioSigning signing;
     private final SignedRecords records;
+    private final RecipientService recipients;
+    private final ReceiptService receipts;
+    private final Outbox outbox;
+    private final ReplyService replies;
     private String title = "";
 
     OficioView(OficioService oficios, DeliveryService delivery, Trail trail, RoutingService routing, Directory directory,
-               OficioSigning signing, SignedRecords records) {
+               OficioSigning signing, SignedRecords records, RecipientService recipients, ReceiptService receipts,
+               Outbox outbox, ReplyService replies) {
+        this.replies = replies;
+        this.receipts = receipts;
+        this.outbox = outbox;
+        this.recipients = recipients;
         this.signing = signing;
         this.records = records;
         this.oficios = oficios;
@@ -123,6 +143,12 @@ class OficioView extends VerticalLayout implements BeforeEnterObserver, HasDynam
             annul.setId("annul");
             actions.add(annul);
         }
+        if (replies.canReply(oficio.id())) {
+            var reply = new Button(getTranslation("reply.action"),
+                    e -> UI.getCurrent().navigate("oficios/" + replies.startReply(oficio.id()) + "/editar"));
+            reply.setId("reply");
+            actions.add(reply);
+        }
         if (can.canSend()) {
             var send = new Button(getTranslation("action.send"), e -> confirmSend(oficio));
             send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -155,10 +181,14 @@ class OficioView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         byte[] bytes = signing.signedPdf(oficio.id()).orElseGet(() -> oficios.pdf(oficio.id())); // the signed one once signed
         pdf.show(bytes, oficios.pageImages(bytes), "oficio-" + oficio.id() + ".pdf");
 
+        var addressees = new RecipientsPanel(recipients, directory, oficio.id(), can.canEdit());
         var route = new RoutePanel(routing, directory, oficio.id(), () -> show(oficios.get(oficio.id())));
         var assignments = new AssignmentPanel(delivery, directory, oficio.id(), () -> show(oficios.get(oficio.id())));
+        var receipt = new ReceiptPanel(receipts, delivery, outbox, directory, oficio.id(),
+                () -> show(oficios.get(oficio.id())));
         var sign = new SignPanel(signing, oficio.id(), () -> show(oficios.get(oficio.id())));
-        var side = new Div(facts, actions, sign, route, assignments, new H3(getTranslation("trail.title")),
+        var side = new Div(facts, actions, addressees, sign, route, receipt, assignments, thread(oficio),
+                new H3(getTranslation("trail.title")),
                 new TrailList(trail.of(oficio.id())));
         side.addClassName("oficio-side");
         var body = new FlexLayout(pdf, side);
@@ -178,7 +208,8 @@ class OficioView extends VerticalLayout implements BeforeEnterObserver, HasDynam
 
     private void confirmSend(OficioDetails oficio) {
         var dialog = new ConfirmDialog(getTranslation("send.confirm.title"),
-                getTranslation("send.confirm.message", oficio.recipientUnitName()), getTranslation("action.send"),
+                getTranslation("send.confirm.message", addressees(oficio, recipients.lines(oficio.id()).size())),
+                getTranslation("action.send"),
                 e -> send(oficio));
         dialog.setCancelable(true);
         dialog.setCancelText(getTranslation("action.cancel"));
@@ -187,12 +218,39 @@ class OficioView extends VerticalLayout implements BeforeEnterObserver, HasDynam
 
     private void send(OficioDetails oficio) {
         try {
-            delivery.send(oficio.id());
-            Notices.success(getTranslation("send.done", oficio.recipientUnitName()));
+            int units = delivery.send(oficio.id()).size();
+            Notices.success(getTranslation("send.done", addressees(oficio, units)));
         } catch (IllegalTransitionException | StaleDraftException e) {
             Notices.error(getTranslation("send.not-allowed"));
+        } catch (InvalidInputException e) {
+            Notices.error(getTranslation(e.messageKey(), e.arguments()));
         }
         show(oficios.get(oficio.id()));
+    }
+
+    /** The conversation the oficio belongs to, when it has more than this one: each a link, this one marked. */
+    private Div thread(OficioDetails oficio) {
+        var conversation = new Div();
+        conversation.setId("thread");
+        List<ThreadItem> items = replies.thread(oficio.id());
+        if (items.size() > 1) {
+            conversation.add(new H3(getTranslation("thread.title")));
+            for (ThreadItem item : items) {
+                String label = (item.number() == null ? getTranslation(item.status().messageKey()) : item.number())
+                        + " · " + item.subject() + " · " + item.senderUnitName();
+                var line = new Div(item.id().equals(oficio.id()) ? new Span(label)
+                        : new RouterLink(label, OficioView.class, new RouteParameters("id", item.id().toString())));
+                line.addClassName("thread-item");
+                conversation.add(line);
+            }
+        }
+        return conversation;
+    }
+
+    /** The addressee, and how many more it goes to. */
+    private String addressees(OficioDetails oficio, int recipientCount) {
+        return recipientCount <= 1 ? oficio.recipientUnitName()
+                : getTranslation("send.and-more", oficio.recipientUnitName(), recipientCount - 1);
     }
 
     private void moveToNewestTemplate(OficioDetails oficio) {

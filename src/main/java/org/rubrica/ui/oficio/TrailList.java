@@ -22,7 +22,9 @@ class TrailList extends OrderedList {
             var when = new Span(Formats.dateTime(entry.at(), getLocale()));
             var meta = new Div(who, new Span(" · "), when);
             meta.addClassName("trail-meta");
-            add(new ListItem(what, meta));
+            var item = new ListItem(what, meta);
+            item.addClassName("trail-entry");
+            add(item);
         }
     }
 }

@@ -32,6 +32,7 @@ class AssignmentPanelTests extends KaribuTest {
 
     @Autowired OficioService oficios;
     @Autowired DeliveryService delivery;
+    @Autowired org.rubrica.SignedOficios signedOficios;
 
 
     @Test
@@ -40,7 +41,7 @@ class AssignmentPanelTests extends KaribuTest {
         acting.as(Acting.DRAFTER);
         UUID id = oficios.startDraft("oficio", new DraftContent(acting.unitId("SEC"), "Turno en pantalla",
                 "<p>Texto.</p>", Map.of()));
-        delivery.send(id);
+        signedOficios.signAndSend(id);
         Person manager = acting.person("Emilio Castro Valdés");
 
         loginAs(acting.person("Verónica Pérez Solís").username());

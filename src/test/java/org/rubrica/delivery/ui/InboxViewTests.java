@@ -25,6 +25,7 @@ class InboxViewTests extends KaribuTest {
 
     @Autowired OficioService oficios;
     @Autowired DeliveryService delivery;
+    @Autowired org.rubrica.SignedOficios signedOficios;
 
     @Test
     @SuppressWarnings("unchecked")
@@ -32,7 +33,7 @@ class InboxViewTests extends KaribuTest {
         loginAs(Acting.DRAFTER);
         UUID id = oficios.startDraft("oficio", new DraftContent(acting.unitId("SEC/DGE"), "Bandeja: visita escolar",
                 "<p>Texto.</p>", Map.of()));
-        delivery.send(id);
+        signedOficios.signAndSend(id);
 
         loginAs(Acting.RECIPIENT);
         UI.getCurrent().navigate(InboxView.class);
@@ -48,11 +49,27 @@ class InboxViewTests extends KaribuTest {
         assertThat(GridKt._get(grid, rowOf(grid, id)).unread()).isFalse();
     }
 
+    /** Someone who receives for no unit has a personal inbox: only what was addressed to them. */
     @Test
-    void drafters_without_an_inbox_do_not_get_the_view() {
-        loginAs(Acting.OTHER_UNIT_DRAFTER);
+    @SuppressWarnings("unchecked")
+    void a_drafter_sees_only_what_was_addressed_to_them() {
+        loginAs(Acting.DRAFTER);
+        UUID id = oficios.startDraft("oficio", new DraftContent(acting.unitId("TES/DE"), "Para la Dirección de Egresos",
+                "<p>Texto.</p>", Map.of()));
+        signedOficios.signAndSend(id);
+        loginAs(Acting.OTHER_UNIT_DRAFTER); // of TES/DE, but not who receives for it
         UI.getCurrent().navigate("bandeja");
-        assertThat(_find(InboxView.class)).isEmpty();
+        Grid<InboxItem> grid = _get(Grid.class);
+        var shown = new java.util.ArrayList<InboxItem>();
+        for (int i = 0; i < GridKt._size(grid); i++) {
+            shown.add(GridKt._get(grid, i));
+        }
+        assertThat(shown).extracting(InboxItem::oficioId).doesNotContain(id);
+        assertThat(shown).allMatch(InboxItem::forMe);
+
+        loginAs(acting.person("Lic. Martín Orozco Villanueva").username()); // its head does see it
+        UI.getCurrent().navigate("bandeja");
+        rowOf(_get(Grid.class), id);
     }
 
     private static int rowOf(Grid<InboxItem> grid, UUID id) {

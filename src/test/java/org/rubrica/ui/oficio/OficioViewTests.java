@@ -35,10 +35,15 @@ class OficioViewTests extends KaribuTest {
     }
 
     @Test
-    void the_author_sends_the_draft_after_confirming() {
-        UUID id = draft("Envío desde la página");
+    void the_author_sends_the_signed_oficio_after_confirming() {
+        UUID draft = draft("Todavía sin firma");
+        UI.getCurrent().navigate("oficios/" + draft);
+        assertThat(_find(Button.class, spec -> spec.withText("Enviar"))).as("a draft is not sent").isEmpty();
+
+        UUID id = context.getBean(org.rubrica.SignedOficios.class).signed("Envío desde la página");
+        loginAs(Acting.DRAFTER);
         UI.getCurrent().navigate("oficios/" + id);
-        assertThat(_find(ListItem.class)).hasSize(1); // trail: created
+        int before = _find(ListItem.class, spec -> spec.withClasses("trail-entry")).size();
 
         _click(_get(Button.class, spec -> spec.withText("Enviar")));
         ConfirmDialog dialog = _get(ConfirmDialog.class);
@@ -47,7 +52,7 @@ class OficioViewTests extends KaribuTest {
         assertThat(oficios.get(id).status()).isEqualTo(OficioStatus.SENT);
         assertThat(_get(Span.class, spec -> spec.withClasses("oficio-status")).getText()).isEqualTo("Enviado");
         assertThat(_find(Button.class, spec -> spec.withText("Enviar"))).isEmpty();
-        assertThat(_find(ListItem.class)).hasSize(3); // created, sent, delivered
+        assertThat(_find(ListItem.class, spec -> spec.withClasses("trail-entry"))).hasSize(before + 2); // sent, delivered
     }
 
     @Test
@@ -63,7 +68,7 @@ class OficioViewTests extends KaribuTest {
     @Test
     void a_sent_oficio_cannot_be_opened_for_editing_by_its_address() {
         UUID id = draft("Ya enviado");
-        context.getBean(org.rubrica.delivery.DeliveryService.class).send(id);
+        context.getBean(org.rubrica.SignedOficios.class).signAndSend(id);
         UI.getCurrent().navigate("oficios/" + id + "/editar");
         assertThat(_get(H2.class).getText()).isEqualTo("Acceso no permitido");
     }
