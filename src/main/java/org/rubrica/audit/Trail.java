@@ -50,6 +50,22 @@ public class Trail {
         return log.trail(oficioId, scopes);
     }
 
+    /** The outcome of checking the whole chain: how many entries, and the first that does not match, if any. */
+    public record ChainCheck(long entries, TrailEntry firstTampered) {
+
+        public boolean intact() {
+            return firstTampered == null;
+        }
+    }
+
+    /** Recomputes every entry's hash in order, for auditors, and points at the first one that was altered. */
+    public ChainCheck checkChain() {
+        currentActor.requireRole(Role.AUDITOR);
+        long entries = log.size();
+        OptionalLong broken = log.firstBrokenEntry();
+        return new ChainCheck(entries, broken.isPresent() ? log.entry(broken.getAsLong()).orElse(null) : null);
+    }
+
     /** The id of the first entry whose hash does not match its content or its predecessor, if any. */
     public OptionalLong firstTamperedEntry() {
         currentActor.requireRole(Role.AUDITOR);

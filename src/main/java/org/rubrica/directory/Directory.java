@@ -105,6 +105,11 @@ public class Directory implements UnitChoices {
         return units;
     }
 
+    /** The units the person heads (is titular of). */
+    public Set<Long> unitsHeadedBy(long personId) {
+        return new HashSet<>(repository.unitsHeadedBy(personId));
+    }
+
     public boolean receivesFor(Actor actor, long unitId) {
         return unitsReceivedBy(actor).contains(unitId);
     }

@@ -19,4 +19,12 @@ public interface OficioAudience {
     default boolean reviews(Actor actor, UUID oficioId) {
         return false;
     }
+
+    /**
+     * Whether the person is named on the oficio (a member of its route, someone it was assigned to), and so sees it
+     * even when it is confidential; an audience that only follows from a unit's role (its receiving office) is not.
+     */
+    default boolean names(Actor actor, UUID oficioId) {
+        return false;
+    }
 }

@@ -85,6 +85,6 @@ public class OficioDispatch {
                 oficio.recipientUnitId(), all.size() - 1, threads.inReplyTo(id).orElse(null), oficio.number(), now));
         return new SentOficio(id, oficio.kind(), oficio.number(), oficio.subject(), oficio.senderUnitId(),
                 directory.unit(oficio.senderUnitId()).name(), oficio.authorId(),
-                directory.person(oficio.authorId()).fullName(), all, now);
+                directory.person(oficio.authorId()).fullName(), all, oficio.confidential(), now);
     }
 }

@@ -18,6 +18,9 @@ public final class OficioEvents {
     public record Numbered(UUID oficioId, String number, long senderUnitId, Instant at) {
     }
 
+    public record ConfidentialityChanged(UUID oficioId, long actorId, boolean confidential, Instant at) {
+    }
+
     public record PriorityChanged(UUID oficioId, long actorId, Priority priority, Instant at) {
     }
 

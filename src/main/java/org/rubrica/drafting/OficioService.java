@@ -128,7 +128,7 @@ public class OficioService {
         Priority chosen = priority == null ? Priority.NORMAL : priority;
         oficios.insert(new OficioRow(id, template.id(), template.kind(), actor.unitId(), actor.personId(),
                 clean.recipientUnitId(), clean.subject(), clean.bodyHtml(), clean.fields(), OficioStatus.DRAFT, null,
-                now, now, null, 0, chosen));
+                now, now, null, 0, chosen, false));
         revisions.insert(new RevisionRow(id, 0, RevisionRow.Kind.CREATED, 0, actor.personId(), null,
                 clean.recipientUnitId(), clean.subject(), clean.bodyHtml(), clean.fields(), now));
         events.publishEvent(new OficioEvents.DraftCreated(id, actor.personId(), template.templateCode(),
@@ -468,6 +468,20 @@ public class OficioService {
         }
     }
 
+    /**
+     * Marks a draft confidential (or not), for its owner while they may edit it: then only the people named on it
+     * see it (see {@code OficioAccess}). Like the priority, not part of the text.
+     */
+    public void setConfidential(UUID id, boolean confidential) {
+        Actor actor = currentActor.require();
+        OficioRow oficio = loader.lockOwned(id, actor);
+        if (confidential != oficio.confidential()) {
+            oficios.updateConfidential(id, confidential);
+            events.publishEvent(new OficioEvents.ConfidentialityChanged(id, actor.personId(), confidential,
+                    clock.instant()));
+        }
+    }
+
     /** Whether the current person may see the oficio (used by other modules before showing its parts). */
     @Transactional(readOnly = true)
     public boolean canView(UUID id) {
@@ -497,7 +511,8 @@ public class OficioService {
                 o.templateVersionId(), o.kind(), o.status(), o.senderUnitId(), directory.unit(o.senderUnitId()).name(),
                 o.authorId(), directory.person(o.authorId()).fullName(), o.recipientUnitId(),
                 directory.unit(o.recipientUnitId()).name(), o.subject(), o.bodyHtml(), o.fields(), o.number(),
-                o.createdAt(), o.updatedAt(), o.sentAt(), o.version(), o.priority(), annulment(o), can);
+                o.createdAt(), o.updatedAt(), o.sentAt(), o.version(), o.priority(), o.confidential(), annulment(o),
+                can);
     }
 
     private static boolean mayAnnul(Actor actor, OficioRow oficio) {

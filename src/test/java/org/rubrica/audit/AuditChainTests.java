@@ -14,6 +14,7 @@ import org.rubrica.drafting.DraftContent;
 import org.rubrica.drafting.OficioService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 
 @RubricaTest
 class AuditChainTests {
@@ -48,10 +49,17 @@ class AuditChainTests {
         tamper("UPDATE audit_event SET actor_name = 'Otra persona' WHERE id = " + entry);
         try {
             assertThat(trail.firstTamperedEntry()).hasValue(entry);
+            Trail.ChainCheck check = trail.checkChain();
+            assertThat(check.intact()).isFalse();
+            assertThat(check.firstTampered().id()).isEqualTo(entry);
+            assertThat(check.firstTampered().actorName()).isEqualTo("Otra persona");
         } finally {
             tamper("UPDATE audit_event SET actor_name = 'Ing. Miguel López Serrano' WHERE id = " + entry);
         }
         assertThat(trail.firstTamperedEntry()).isEmpty();
+        assertThat(trail.checkChain().intact()).isTrue();
+        acting.as(Acting.DRAFTER);
+        assertThatThrownBy(() -> trail.checkChain()).isInstanceOf(AccessDeniedException.class);
     }
 
     /** What an attacker with database access would do: switch the guard off, change a row. */

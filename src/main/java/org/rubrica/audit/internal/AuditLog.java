@@ -66,6 +66,18 @@ public class AuditLog {
                 .list();
     }
 
+    /** One entry as it stands in the table (a tampered one as tampered), if it exists. */
+    public java.util.Optional<TrailEntry> entry(long id) {
+        return jdbc.sql("SELECT id, type, actor_name, occurred_at, detail FROM audit_event WHERE id = ?").param(id)
+                .query((rs, n) -> new TrailEntry(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant(), rs.getString(5)))
+                .optional();
+    }
+
+    public long size() {
+        return jdbc.sql("SELECT count(*) FROM audit_event").query(Long.class).single();
+    }
+
     /** Recomputes the chain from the start; returns the id of the first entry that does not match, if any. */
     @Transactional(readOnly = true)
     public OptionalLong firstBrokenEntry() {

@@ -169,6 +169,11 @@ class EventRecorder {
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(OficioEvents.ConfidentialityChanged e) {
+        record(e.oficioId(), e.confidential() ? "MARKED_CONFIDENTIAL" : "UNMARKED_CONFIDENTIAL", e.actorId(), e.at(), "");
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void on(OficioEvents.RecipientsChanged e) {
         record(e.oficioId(), "RECIPIENTS_CHANGED", e.actorId(), e.at(), e.addressed() + " + " + e.copied() + " c.c.p.");
     }

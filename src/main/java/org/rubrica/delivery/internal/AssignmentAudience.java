@@ -17,6 +17,11 @@ class AssignmentAudience implements OficioAudience {
     }
 
     @Override
+    public boolean names(Actor actor, UUID oficioId) {
+        return includes(actor, oficioId);
+    }
+
+    @Override
     public boolean includes(Actor actor, UUID oficioId) {
         return assignments.isAssignee(oficioId, actor.personId());
     }

@@ -46,18 +46,19 @@ public class InboxRepository {
         }
         jdbc.sql("""
                         INSERT INTO delivery_inbox_entry (oficio_id, unit_id, role, attention, kind, number, subject,
-                            sender_unit_id, sender_unit_name, sent_by, author_name, delivered_at)
-                        SELECT ?, u, r, CAST(a AS bigint[]), ?, ?, ?, ?, ?, ?, ?, ?
+                            sender_unit_id, sender_unit_name, sent_by, author_name, delivered_at, confidential)
+                        SELECT ?, u, r, CAST(a AS bigint[]), ?, ?, ?, ?, ?, ?, ?, ?, ?
                         FROM unnest(?::bigint[], ?::varchar[], ?::text[]) AS t(u, r, a)""")
                 .params(oficio.id(), oficio.kind(), oficio.number(), oficio.subject(), oficio.senderUnitId(),
-                        oficio.senderUnitName(), oficio.authorId(), oficio.authorName(), Timestamp.from(at), units, roles,
-                        attention)
+                        oficio.senderUnitName(), oficio.authorId(), oficio.authorName(), Timestamp.from(at),
+                        oficio.confidential(), units, roles, attention)
                 .update();
     }
 
     /**
      * Newest first: the inboxes of {@code unitIds} (those the person receives for) and whatever was addressed to
-     * the person for their attention. Each side is read in delivery order from its own index, then merged.
+     * the person for their attention. Each side is read in delivery order from its own index, then merged. A
+     * confidential oficio shows only to its unit's head and the people named on it.
      */
     public List<InboxItem> forPerson(Collection<Long> unitIds, long personId, int limit) {
         return jdbc.sql("""
@@ -75,6 +76,9 @@ public class InboxRepository {
                                        UNION
                                        (SELECT id FROM delivery_inbox_entry WHERE attention @> ARRAY[:me]::bigint[]
                                         ORDER BY delivered_at DESC, id DESC LIMIT :limit))
+                          AND (NOT e.confidential OR :me = ANY(e.attention) OR u.head_person_id = :me
+                               OR EXISTS (SELECT 1 FROM delivery_assignment a
+                                          WHERE a.oficio_id = e.oficio_id AND a.assignee_id = :me))
                         ORDER BY e.delivered_at DESC, e.id DESC LIMIT :limit""")
                 .param("units", unitIds.toArray(Long[]::new)).param("me", personId).param("limit", limit)
                 .query(itemMapper).list();
@@ -149,9 +153,9 @@ public class InboxRepository {
     public boolean forward(UUID oficioId, long fromUnitId, long toUnitId, String note, Instant at) {
         return jdbc.sql("""
                         INSERT INTO delivery_inbox_entry (oficio_id, unit_id, role, kind, number, subject, sender_unit_id,
-                            sender_unit_name, sent_by, author_name, delivered_at, forwarded_from, forward_note)
+                            sender_unit_name, sent_by, author_name, delivered_at, forwarded_from, forward_note, confidential)
                         SELECT oficio_id, ?, 'TO', kind, number, subject, sender_unit_id, sender_unit_name, sent_by,
-                            author_name, ?, unit_id, ?
+                            author_name, ?, unit_id, ?, confidential
                         FROM delivery_inbox_entry WHERE oficio_id = ? AND unit_id = ?
                         ON CONFLICT (oficio_id, unit_id) DO NOTHING""")
                 .params(toUnitId, Timestamp.from(at), note, oficioId, fromUnitId).update() == 1;

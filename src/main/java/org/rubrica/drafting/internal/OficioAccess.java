@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who may see and act on an oficio. Its author always; an auditor always; once delivered, the receiving office
- * and head of every recipient unit, and the people it is addressed to; colleagues the author invited, as editors (suggesting) or readers;
- * and whoever another module brings in as an {@link OficioAudience} (route members).
+ * and head of every recipient unit, and the people it is addressed to; colleagues the author invited, as editors
+ * (suggesting) or readers; and whoever another module brings in as an {@link OficioAudience} (route members,
+ * assignees). A confidential oficio narrows this to the people named on it.
  */
 @Component
 public class OficioAccess {
@@ -37,6 +38,9 @@ public class OficioAccess {
     }
 
     public boolean canView(Actor actor, OficioRow oficio) {
+        if (oficio.confidential()) {
+            return isNamed(actor, oficio);
+        }
         return isAuthor(actor, oficio) || actor.hasRole(Role.AUDITOR)
                 || (DELIVERED.contains(oficio.status()) && isRecipient(actor, oficio))
                 || invitation(actor, oficio).isPresent()
@@ -79,6 +83,24 @@ public class OficioAccess {
 
     public boolean canSend(Actor actor, OficioRow oficio) {
         return isAuthor(actor, oficio) && oficio.status().canBecome(OficioStatus.SENT);
+    }
+
+    /**
+     * Named on the oficio: its author or someone they invited, a member of its route or someone it was assigned to
+     * and, once delivered, the head of a recipient unit or a person it is addressed to. Only they see a confidential
+     * oficio.
+     */
+    private boolean isNamed(Actor actor, OficioRow oficio) {
+        if (isAuthor(actor, oficio) || invitation(actor, oficio).isPresent()
+                || audiences.stream().anyMatch(a -> a.names(actor, oficio.id()))) {
+            return true;
+        }
+        if (!DELIVERED.contains(oficio.status())) {
+            return false;
+        }
+        java.util.Set<Long> headed = directory.unitsHeadedBy(actor.personId());
+        return headed.contains(oficio.recipientUnitId())
+                || recipients.reaches(oficio.id(), headed, actor.personId());
     }
 
     /** Receives for the addressee or another recipient unit, or is a person the oficio is addressed to. */

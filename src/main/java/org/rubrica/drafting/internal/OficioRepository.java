@@ -25,7 +25,8 @@ public class OficioRepository {
     };
     private static final String COLUMNS = """
             id, template_version_id, kind, sender_unit_id, author_id, recipient_unit_id, subject, body_html,
-            field_values::text AS field_values, status, number, created_at, updated_at, sent_at, version, priority""";
+            field_values::text AS field_values, status, number, created_at, updated_at, sent_at, version, priority,
+            confidential""";
 
     private final JdbcClient jdbc;
     private final RowMapper<OficioRow> rowMapper = this::row;
@@ -40,11 +41,12 @@ public class OficioRepository {
         jdbc.sql("""
                         INSERT INTO drafting_oficio (id, template_version_id, kind, sender_unit_id, author_id,
                             recipient_unit_id, subject, body_html, field_values, status, created_at, updated_at, version,
-                            priority)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, 0, ?)""")
+                            priority, confidential)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, 0, ?, ?)""")
                 .params(o.id(), o.templateVersionId(), o.kind(), o.senderUnitId(), o.authorId(), o.recipientUnitId(),
                         o.subject(), o.bodyHtml(), json.writeValueAsString(o.fields()), o.status().name(),
-                        Timestamp.from(o.createdAt()), Timestamp.from(o.updatedAt()), o.priority().name())
+                        Timestamp.from(o.createdAt()), Timestamp.from(o.updatedAt()), o.priority().name(),
+                        o.confidential())
                 .update();
     }
 
@@ -65,6 +67,10 @@ public class OficioRepository {
     }
 
     /** Not a change of content: the version (which guards the text against lost updates) stays. */
+    public void updateConfidential(UUID id, boolean confidential) {
+        jdbc.sql("UPDATE drafting_oficio SET confidential = ? WHERE id = ?").params(confidential, id).update();
+    }
+
     public void updatePriority(UUID id, Priority priority) {
         jdbc.sql("UPDATE drafting_oficio SET priority = ? WHERE id = ?").params(priority.name(), id).update();
     }
@@ -126,6 +132,12 @@ public class OficioRepository {
                 .optional();
     }
 
+    /** Ids in id order after {@code after} (null: from the start), for a pass over every oficio. */
+    public List<UUID> idsAfter(UUID after, int limit) {
+        return jdbc.sql("SELECT id FROM drafting_oficio WHERE CAST(? AS uuid) IS NULL OR id > ? ORDER BY id LIMIT ?")
+                .params(after, after, limit).query(UUID.class).list();
+    }
+
     public List<OficioRow> byIds(List<UUID> ids) {
         if (ids.isEmpty()) {
             return List.of();
@@ -145,7 +157,7 @@ public class OficioRepository {
                 rs.getString("subject"), rs.getString("body_html"), json.readValue(rs.getString("field_values"), FIELDS),
                 OficioStatus.valueOf(rs.getString("status")), rs.getString("number"), instant(rs, "created_at"),
                 instant(rs, "updated_at"), instant(rs, "sent_at"), rs.getInt("version"),
-                Priority.valueOf(rs.getString("priority")));
+                Priority.valueOf(rs.getString("priority")), rs.getBoolean("confidential"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

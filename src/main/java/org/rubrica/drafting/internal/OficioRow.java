@@ -12,7 +12,7 @@ import org.rubrica.drafting.Priority;
 public record OficioRow(UUID id, long templateVersionId, String kind, long senderUnitId, long authorId,
                         long recipientUnitId, String subject, String bodyHtml, Map<String, String> fields,
                         OficioStatus status, String number, Instant createdAt, Instant updatedAt, Instant sentAt,
-                        int version, Priority priority) {
+                        int version, Priority priority, boolean confidential) {
 
     public DraftContent content() {
         return new DraftContent(recipientUnitId, subject, bodyHtml, fields);

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -19,6 +20,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import org.rubrica.directory.Directory;
 import org.rubrica.directory.Person;
 import org.rubrica.directory.Unit;
+import org.rubrica.drafting.OficioService;
 import org.rubrica.drafting.Recipient;
 import org.rubrica.drafting.RecipientLine;
 import org.rubrica.drafting.RecipientService;
@@ -28,16 +30,19 @@ import org.rubrica.shared.ui.Notices;
 
 /**
  * Everyone an oficio goes to. Its owner, while it is a draft, adds units and people it is also addressed to and
- * copies (con copia para); one click addresses it to every agency, as a circular goes.
+ * copies (con copia para), and marks it confidential; one click addresses it to every agency, as a circular goes.
  */
 public class RecipientsPanel extends Div {
 
     private final RecipientService recipients;
+    private final OficioService oficios;
     private final Directory directory;
     private final UUID oficioId;
 
-    public RecipientsPanel(RecipientService recipients, Directory directory, UUID oficioId, boolean editable) {
+    public RecipientsPanel(RecipientService recipients, OficioService oficios, Directory directory, UUID oficioId,
+                           boolean editable) {
         this.recipients = recipients;
+        this.oficios = oficios;
         this.directory = directory;
         this.oficioId = oficioId;
         setId("recipients-panel");
@@ -90,6 +95,9 @@ public class RecipientsPanel extends Div {
             toUnits.setValue(all);
         });
         agencies.setId("recipients-all-agencies");
+        var confidential = new Checkbox(getTranslation("oficio.confidential"), oficios.get(oficioId).confidential());
+        confidential.setId("confidential");
+        confidential.setTooltipText(getTranslation("oficio.confidential.help"));
         var save = new Button(getTranslation("recipients.save"), e -> {
             List<Recipient> chosen = new ArrayList<>();
             toUnits.getValue().stream().sorted(Comparator.comparing(Unit::code)).forEach(u -> chosen.add(Recipient.to(u.id())));
@@ -98,6 +106,7 @@ public class RecipientsPanel extends Div {
             try {
                 errors.clear();
                 List<Recipient> kept = recipients.setOthers(oficioId, chosen);
+                oficios.setConfidential(oficioId, confidential.getValue());
                 Notices.success(getTranslation("recipients.saved", kept.size() + 1));
                 show(true);
             } catch (InvalidInputException ex) {
@@ -106,7 +115,7 @@ public class RecipientsPanel extends Div {
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setId("recipients-save");
-        return new Div(toUnits, attention, ccUnits, new HorizontalLayout(save, agencies));
+        return new Div(toUnits, attention, ccUnits, confidential, new HorizontalLayout(save, agencies));
     }
 
     private MultiSelectComboBox<Unit> unitPicker(String key, String id, List<Unit> units) {

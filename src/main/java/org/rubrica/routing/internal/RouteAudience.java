@@ -28,6 +28,11 @@ public class RouteAudience implements OficioAudience {
     }
 
     @Override
+    public boolean names(Actor actor, UUID oficioId) {
+        return includes(actor, oficioId);
+    }
+
+    @Override
     public boolean includes(Actor actor, UUID oficioId) {
         if (routes.isMember(oficioId, actor.personId())) {
             return true;

@@ -117,6 +117,12 @@ class OficioView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         status.getElement().getThemeList().add("badge");
         status.addClassName("oficio-status");
         var heading = new HorizontalLayout(new H2(oficio.subject()), status);
+        if (oficio.confidential()) {
+            var confidential = new Span(getTranslation("oficio.confidential"));
+            confidential.getElement().getThemeList().add("badge error");
+            confidential.setId("confidential-badge");
+            heading.add(confidential);
+        }
         heading.setAlignItems(Alignment.BASELINE);
         heading.setWrap(true);
 
@@ -181,7 +187,7 @@ class OficioView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         byte[] bytes = signing.signedPdf(oficio.id()).orElseGet(() -> oficios.pdf(oficio.id())); // the signed one once signed
         pdf.show(bytes, oficios.pageImages(bytes), "oficio-" + oficio.id() + ".pdf");
 
-        var addressees = new RecipientsPanel(recipients, directory, oficio.id(), can.canEdit());
+        var addressees = new RecipientsPanel(recipients, oficios, directory, oficio.id(), can.canEdit());
         var route = new RoutePanel(routing, directory, oficio.id(), () -> show(oficios.get(oficio.id())));
         var assignments = new AssignmentPanel(delivery, directory, oficio.id(), () -> show(oficios.get(oficio.id())));
         var receipt = new ReceiptPanel(receipts, delivery, outbox, directory, oficio.id(),

@@ -1,0 +1,4 @@
+/**
+ * The auditor's page.
+ */
+package org.rubrica.audit.ui;

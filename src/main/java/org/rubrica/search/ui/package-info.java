@@ -1,0 +1,4 @@
+/**
+ * The search page.
+ */
+package org.rubrica.search.ui;
