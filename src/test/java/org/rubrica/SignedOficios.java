@@ -126,4 +126,9 @@ public class SignedOficios {
         sign(id, director, "739510");
         acting.as(Acting.DRAFTER);
     }
+
+    /** The oficio's signed PDF, as the acting person may download it. */
+    public byte[] signedPdf(UUID id) {
+        return signing.signedPdf(id).orElseThrow();
+    }
 }

@@ -83,6 +83,28 @@ public final class ApiModels {
     }
 
     public record InboxEntry(UUID oficioId, String kind, String subject, String senderUnit, String author,
-                             UnitRef unit, Instant deliveredAt, Instant readAt, String readBy, boolean annulled) {
+                             UnitRef unit, Instant deliveredAt, Instant readAt, String readBy, boolean annulled,
+                             String addressing, boolean forMe, String entryNumber, boolean answered, boolean archived,
+                             String forwardedFrom, java.util.List<String> tags) {
+    }
+
+    /** Whose receipt to register, archive, or tag: one of the units I receive for (optional when only one). */
+    public record UnitAction(Long unitId) {
+    }
+
+    public record ForwardRequest(Long fromUnitId, Long toUnitId, String note) {
+    }
+
+    public record TagsRequest(Long unitId, java.util.List<String> tags) {
+    }
+
+    /** A recipient besides the addressee: a unit (by id or code) or a person (by id), addressed (TO) or copied (CC). */
+    public record RecipientRequest(String addressing, Long unitId, String unitCode, Long personId) {
+    }
+
+    public record ConfidentialityChange(boolean confidential) {
+    }
+
+    public record Created(UUID id) {
     }
 }

@@ -94,7 +94,7 @@ class OficiosController {
     }
 
     @PostMapping("/oficios/{id}/send")
-    @Operation(summary = "Send a draft to its recipient unit's inbox")
+    @Operation(summary = "Send a signed oficio to every recipient's inbox at once (all or none)")
     Oficio send(@PathVariable String id) {
         UUID oficioId = NotFoundException.parseId(id, "oficio");
         delivery.send(oficioId);
@@ -137,11 +137,13 @@ class OficiosController {
     }
 
     @GetMapping("/inbox")
-    @Operation(summary = "The inboxes of the units I receive for (receiving office or head)")
+    @Operation(summary = "The inboxes of the units I receive for (receiving office or head), and what was addressed "
+            + "to me")
     List<InboxEntry> inbox() {
         return delivery.myInbox().stream().map(i -> new InboxEntry(i.oficioId(), i.kind(), i.subject(),
                 i.senderUnitName(), i.authorName(), new UnitRef(i.unitId(), i.unitCode(), i.unitName()), i.deliveredAt(),
-                i.readAt(), i.readByName(), i.annulled())).toList();
+                i.readAt(), i.readByName(), i.annulled(), i.addressing().name(), i.forMe(), i.entryNumber(),
+                i.answered(), i.archived(), i.forwardedFrom(), i.tags())).toList();
     }
 
     private Oficio oficio(OficioDetails o) {

@@ -12,5 +12,5 @@ import java.util.UUID;
 public record IndexedOficio(UUID id, String kind, OficioStatus status, String number, String subject, String bodyText,
                             long senderUnitId, String senderUnitLabel, long authorId, String authorName,
                             List<Long> recipientUnitIds, List<String> recipientLabels, List<Long> namedPeople,
-                            boolean confidential, Instant createdAt, Instant sentAt) {
+                            List<String> annexNames, boolean confidential, Instant createdAt, Instant sentAt) {
 }

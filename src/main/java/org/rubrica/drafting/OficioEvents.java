@@ -21,6 +21,12 @@ public final class OficioEvents {
     public record ConfidentialityChanged(UUID oficioId, long actorId, boolean confidential, Instant at) {
     }
 
+    public record AnnexAdded(UUID oficioId, long actorId, String fileName, String sha256, Instant at) {
+    }
+
+    public record AnnexRemoved(UUID oficioId, long actorId, String fileName, Instant at) {
+    }
+
     public record PriorityChanged(UUID oficioId, long actorId, Priority priority, Instant at) {
     }
 

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.jsoup.Jsoup;
 import org.rubrica.directory.Directory;
 import org.rubrica.directory.Unit;
+import org.rubrica.drafting.internal.AnnexRepository;
 import org.rubrica.drafting.internal.InvitationRepository;
 import org.rubrica.drafting.internal.OficioRepository;
 import org.rubrica.drafting.internal.OficioRow;
@@ -27,10 +28,12 @@ public class OficioIndexSource {
     private final OficioRepository oficios;
     private final RecipientRepository recipients;
     private final InvitationRepository invitations;
+    private final AnnexRepository annexes;
     private final Directory directory;
 
     OficioIndexSource(OficioRepository oficios, RecipientRepository recipients, InvitationRepository invitations,
-                      Directory directory) {
+                      AnnexRepository annexes, Directory directory) {
+        this.annexes = annexes;
         this.oficios = oficios;
         this.recipients = recipients;
         this.invitations = invitations;
@@ -69,6 +72,7 @@ public class OficioIndexSource {
         return new IndexedOficio(o.id(), o.kind(), o.status(), o.number(), o.subject(),
                 Jsoup.parse(o.bodyHtml()).text(), sender.id(), sender.label(), o.authorId(),
                 directory.person(o.authorId()).fullName(), units, labels, people.stream().distinct().toList(),
-                o.confidential(), o.createdAt(), o.sentAt());
+                annexes.of(o.id()).stream().map(Annex::fileName).toList(), o.confidential(), o.createdAt(),
+                o.sentAt());
     }
 }

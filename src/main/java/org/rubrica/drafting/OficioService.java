@@ -15,6 +15,7 @@ import org.rubrica.directory.Directory;
 import org.rubrica.directory.Role;
 import org.rubrica.directory.Unit;
 import org.rubrica.drafting.ReviewModels.SaveOutcome;
+import org.rubrica.drafting.internal.AnnexRepository;
 import org.rubrica.drafting.internal.ChangeRepository;
 import org.rubrica.drafting.internal.ChangeRow;
 import org.rubrica.drafting.internal.DocumentAssembler;
@@ -61,6 +62,7 @@ public class OficioService {
     private final RevisionRepository revisions;
     private final ChangeRepository changes;
     private final InvitationRepository invitations;
+    private final AnnexRepository annexes;
     private final OficioAccess access;
     private final DraftValidator validator;
     private final DocumentAssembler assembler;
@@ -72,7 +74,8 @@ public class OficioService {
     private final Clock clock;
 
     OficioService(OficioRepository oficios, DraftLoader loader, DraftBase base, RevisionRepository revisions,
-                  ChangeRepository changes, InvitationRepository invitations, OficioAccess access, DraftValidator validator,
+                  ChangeRepository changes, InvitationRepository invitations, AnnexRepository annexes,
+                  OficioAccess access, DraftValidator validator,
                   DocumentAssembler assembler, TemplateCatalog templates, DocumentRenderer renderer,
                   Directory directory, CurrentActor currentActor, ApplicationEventPublisher events, Clock clock) {
         this.oficios = oficios;
@@ -81,6 +84,7 @@ public class OficioService {
         this.revisions = revisions;
         this.changes = changes;
         this.invitations = invitations;
+        this.annexes = annexes;
         this.access = access;
         this.validator = validator;
         this.assembler = assembler;
@@ -248,7 +252,7 @@ public class OficioService {
         OficioRow o = load(id, actor);
         return renderer.toPdf(o.templateVersionId(), assembler.assemble(o.senderUnitId(), o.authorId(),
                 new DraftContent(o.recipientUnitId(), o.subject(), o.bodyHtml(), o.fields()),
-                o.sentAt(), o.number(), o.status().isEditable()));
+                o.sentAt(), o.number(), o.status().isEditable()).withAnnexes(annexLines(id)));
     }
 
     /**
@@ -267,7 +271,8 @@ public class OficioService {
         List<DocumentData.SignerLine> signers = signerIds.stream().map(directory::person)
                 .map(p -> new DocumentData.SignerLine(p.fullName(), p.cargo())).toList();
         return renderer.toPdf(o.templateVersionId(), assembler.assemble(o.senderUnitId(), o.authorId(), o.content(),
-                o.sentAt(), o.number(), false).signed(verificationCode, verificationQr, signers));
+                o.sentAt(), o.number(), false).withAnnexes(annexLines(id))
+                .signed(verificationCode, verificationQr, signers));
     }
 
     /** Renders a new draft's unsaved content exactly as it would be printed, after the same validation as a save. */
@@ -294,7 +299,12 @@ public class OficioService {
         DraftContent clean = validator.clean(content, templates.version(oficio.templateVersionId()),
                 oficio.senderUnitId());
         return renderer.toPdf(oficio.templateVersionId(), assembler.assemble(oficio.senderUnitId(),
-                oficio.authorId(), clean, null, null, true));
+                oficio.authorId(), clean, null, null, true).withAnnexes(annexLines(id)));
+    }
+
+    /** The annexed files as the PDF lists them: name and SHA-256, which signing binds. */
+    private List<DocumentData.AnnexLine> annexLines(UUID id) {
+        return annexes.of(id).stream().map(a -> new DocumentData.AnnexLine(a.fileName(), a.sha256())).toList();
     }
 
     /** Page images of a PDF for on-screen previews (phones included). */

@@ -21,6 +21,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
+    /** An annex of up to 20 MB (the default per-file limit) and its multipart envelope. */
+    static final long ANNEX_UPLOAD_BYTES = 21L * 1024 * 1024;
+
     private final long maxJsonBytes;
     private final long maxUploadBytes;
     private final ApiProblems problems;
@@ -36,6 +39,9 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
         String path = request.getRequestURI();
         if (path.endsWith("/api/v1/verification")) {
             return org.rubrica.verification.Verification.MAX_UPLOAD_BYTES;
+        }
+        if (path.endsWith("/annexes")) {
+            return ANNEX_UPLOAD_BYTES;
         }
         return path.endsWith("/docx") ? maxUploadBytes : maxJsonBytes;
     }

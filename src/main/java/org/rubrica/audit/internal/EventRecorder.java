@@ -174,6 +174,16 @@ class EventRecorder {
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(OficioEvents.AnnexAdded e) {
+        record(e.oficioId(), "ANNEX_ADDED", e.actorId(), e.at(), e.fileName() + " — SHA-256 " + e.sha256());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(OficioEvents.AnnexRemoved e) {
+        record(e.oficioId(), "ANNEX_REMOVED", e.actorId(), e.at(), e.fileName());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void on(OficioEvents.RecipientsChanged e) {
         record(e.oficioId(), "RECIPIENTS_CHANGED", e.actorId(), e.at(), e.addressed() + " + " + e.copied() + " c.c.p.");
     }

@@ -68,6 +68,16 @@ class IndexListener {
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(OficioEvents.AnnexAdded e) {
+        refresh(e.oficioId());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(OficioEvents.AnnexRemoved e) {
+        refresh(e.oficioId());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void on(OficioEvents.Numbered e) {
         refresh(e.oficioId());
     }

@@ -27,7 +27,8 @@ public class SearchIndex {
      */
     public void put(IndexedOficio o) {
         boolean delivered = o.status() == OficioStatus.SENT || o.status() == OficioStatus.ANNULLED;
-        String parties = String.join(" ", o.senderUnitLabel(), o.authorName(), String.join(" ", o.recipientLabels()));
+        String parties = String.join(" ", o.senderUnitLabel(), o.authorName(), String.join(" ", o.recipientLabels()),
+                String.join(" ", o.annexNames()).replace('_', ' ').replace('.', ' '));
         jdbc.sql("""
                         INSERT INTO search_oficio (oficio_id, kind, status, number, subject, sender_label, sender_unit_id,
                             author_id, unit_ids, person_ids, confidential, delivered, sort_at, document)

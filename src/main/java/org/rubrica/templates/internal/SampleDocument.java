@@ -40,6 +40,6 @@ public final class SampleDocument {
                 "Ciudad de Ejemplo", LocalDate.of(2026, 11, 22), number, "Lic. Nombre Apellido Apellido",
                 "Director de Ejemplo", "Dirección Destinataria", "Asunto de ejemplo",
                 "<p>Por medio del presente, este es un párrafo de ejemplo.</p><p>Sin otro particular.</p>",
-                "Nombre del Autor", "Cargo del Autor", values, draft, verificationCode, null, null);
+                "Nombre del Autor", "Cargo del Autor", values, draft, verificationCode, null, null, null);
     }
 }

@@ -57,6 +57,8 @@ public final class TemplateModel {
                 : "data:image/png;base64," + Base64.getEncoder().encodeToString(d.verificationQr()));
         data.put("signers", d.signers().stream()
                 .map(s -> Map.of("name", text(s.name()), "cargo", text(s.cargo()))).toList());
+        data.put("annexes", d.annexes().stream()
+                .map(a -> Map.of("name", text(a.name()), "sha256", text(a.sha256()))).toList());
         Map<String, Object> root = new HashMap<>();
         root.put("data", data);
         root.put("format", format.toModel());

@@ -46,7 +46,9 @@ import org.rubrica.drafting.ThreadItem;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import java.util.List;
+import org.rubrica.drafting.ui.AnnexPanel;
 import org.rubrica.drafting.ui.RecipientsPanel;
+import org.rubrica.drafting.AnnexService;
 import org.rubrica.shared.InvalidInputException;
 import org.rubrica.drafting.StaleDraftException;
 import org.rubrica.drafting.TemplateMove;
@@ -74,11 +76,13 @@ class OficioView extends VerticalLayout implements BeforeEnterObserver, HasDynam
     private final ReceiptService receipts;
     private final Outbox outbox;
     private final ReplyService replies;
+    private final AnnexService annexes;
     private String title = "";
 
     OficioView(OficioService oficios, DeliveryService delivery, Trail trail, RoutingService routing, Directory directory,
                OficioSigning signing, SignedRecords records, RecipientService recipients, ReceiptService receipts,
-               Outbox outbox, ReplyService replies) {
+               Outbox outbox, ReplyService replies, AnnexService annexes) {
+        this.annexes = annexes;
         this.replies = replies;
         this.receipts = receipts;
         this.outbox = outbox;
@@ -187,13 +191,14 @@ class OficioView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         byte[] bytes = signing.signedPdf(oficio.id()).orElseGet(() -> oficios.pdf(oficio.id())); // the signed one once signed
         pdf.show(bytes, oficios.pageImages(bytes), "oficio-" + oficio.id() + ".pdf");
 
+        var attached = new AnnexPanel(annexes, oficio.id(), can.canEdit(), () -> show(oficios.get(oficio.id())));
         var addressees = new RecipientsPanel(recipients, oficios, directory, oficio.id(), can.canEdit());
         var route = new RoutePanel(routing, directory, oficio.id(), () -> show(oficios.get(oficio.id())));
         var assignments = new AssignmentPanel(delivery, directory, oficio.id(), () -> show(oficios.get(oficio.id())));
         var receipt = new ReceiptPanel(receipts, delivery, outbox, directory, oficio.id(),
                 () -> show(oficios.get(oficio.id())));
         var sign = new SignPanel(signing, oficio.id(), () -> show(oficios.get(oficio.id())));
-        var side = new Div(facts, actions, addressees, sign, route, receipt, assignments, thread(oficio),
+        var side = new Div(facts, actions, addressees, attached, sign, route, receipt, assignments, thread(oficio),
                 new H3(getTranslation("trail.title")),
                 new TrailList(trail.of(oficio.id())));
         side.addClassName("oficio-side");
