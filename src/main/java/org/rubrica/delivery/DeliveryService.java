@@ -220,6 +220,13 @@ public class DeliveryService {
         return clean;
     }
 
+    /** The unit's own tags on the oficio, for its receiving office. */
+    @Transactional(readOnly = true)
+    public List<String> tags(UUID oficioId, long unitId) {
+        office.check(oficioId, unitId);
+        return inbox.tags(oficioId, unitId);
+    }
+
     /** Takes a person's open assignment back (to reassign it); for the receiving office or head. */
     public void unassign(UUID oficioId, long unitId, long assigneeId) {
         Actor actor = office.check(oficioId, unitId).actor();

@@ -193,6 +193,7 @@ class ReceivingTests {
         // the acknowledgement validates and cites the oficio and its entry number; the sender's trail has both
         byte[] acuse = receipts.acknowledgementPdf(id, unit).orElseThrow();
         assertThat(signatures.validate(acuse).valid()).isTrue();
+        java.nio.file.Files.write(java.nio.file.Path.of("target/acuse-de-recibo.pdf"), acuse); // for the README's picture
         try (var pdf = Loader.loadPDF(acuse)) {
             String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
             assertThat(text).contains("ACUSE DE RECIBO", again.entryNumber(), number, "Recepción con folio");

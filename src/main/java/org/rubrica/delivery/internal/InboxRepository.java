@@ -57,7 +57,8 @@ public class InboxRepository {
 
     /**
      * Newest first: the inboxes of {@code unitIds} (those the person receives for) and whatever was addressed to
-     * the person for their attention. Each side is read in delivery order from its own index, then merged. A
+     * the person for their attention. Each unit's newest and the person's are read in delivery order from their
+     * own index (a unit at a time: one scan for several units would sort all their entries), then merged. A
      * confidential oficio shows only to its unit's head and the people named on it.
      */
     public List<InboxItem> forPerson(Collection<Long> unitIds, long personId, int limit) {
@@ -71,8 +72,10 @@ public class InboxRepository {
                         JOIN directory_unit u ON u.id = e.unit_id
                         LEFT JOIN directory_person p ON p.id = e.read_by
                         LEFT JOIN directory_unit f ON f.id = e.forwarded_from
-                        WHERE e.id IN ((SELECT id FROM delivery_inbox_entry WHERE unit_id = ANY(:units)
-                                        ORDER BY delivered_at DESC, id DESC LIMIT :limit)
+                        WHERE e.id IN ((SELECT newest.id FROM unnest(CAST(:units AS bigint[])) AS mine(unit_id)
+                                        CROSS JOIN LATERAL (SELECT id FROM delivery_inbox_entry i
+                                                            WHERE i.unit_id = mine.unit_id
+                                                            ORDER BY delivered_at DESC, id DESC LIMIT :limit) newest)
                                        UNION
                                        (SELECT id FROM delivery_inbox_entry WHERE attention @> ARRAY[:me]::bigint[]
                                         ORDER BY delivered_at DESC, id DESC LIMIT :limit))
@@ -159,6 +162,12 @@ public class InboxRepository {
                         FROM delivery_inbox_entry WHERE oficio_id = ? AND unit_id = ?
                         ON CONFLICT (oficio_id, unit_id) DO NOTHING""")
                 .params(toUnitId, Timestamp.from(at), note, oficioId, fromUnitId).update() == 1;
+    }
+
+    public List<String> tags(UUID oficioId, long unitId) {
+        return jdbc.sql("SELECT tags FROM delivery_inbox_entry WHERE oficio_id = ? AND unit_id = ?")
+                .params(oficioId, unitId).query((rs, n) -> List.of((String[]) rs.getArray(1).getArray())).optional()
+                .orElse(List.of());
     }
 
     public void tag(UUID oficioId, long unitId, List<String> tags) {

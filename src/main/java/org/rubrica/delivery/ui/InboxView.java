@@ -22,7 +22,8 @@ import org.rubrica.shared.ui.Formats;
 
 /**
  * What arrived for the units the person receives for, and what was addressed to them; unread first catches the
- * eye. A filter narrows it to the unread, to what is for the person, or to what waits for its receipt.
+ * eye. Archived oficios wait under their own filter; others narrow it to the unread, to what is for the person,
+ * or to what waits for its receipt.
  */
 @Route("bandeja")
 @Menu(order = 3, title = "menu.inbox", icon = "vaadin:inbox")
@@ -31,8 +32,8 @@ class InboxView extends VerticalLayout implements HasDynamicTitle {
 
     /** The inbox filters. */
     enum Show {
-        ALL(i -> true), UNREAD(InboxItem::unread), FOR_ME(InboxItem::forMe),
-        NOT_REGISTERED(i -> i.entryNumber() == null && !i.annulled());
+        ACTIVE(i -> !i.archived()), UNREAD(i -> i.unread() && !i.archived()), FOR_ME(InboxItem::forMe),
+        NOT_REGISTERED(i -> i.entryNumber() == null && !i.annulled()), ARCHIVED(InboxItem::archived);
 
         final Predicate<InboxItem> test;
 
@@ -59,12 +60,13 @@ class InboxView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(InboxItem::senderUnitName).setHeader(getTranslation("inbox.sender")).setFlexGrow(2)
                 .setSortable(true);
         grid.addColumn(InboxItem::unitName).setHeader(getTranslation("inbox.unit")).setFlexGrow(1).setSortable(true);
+        grid.addColumn(i -> String.join(", ", i.tags())).setHeader(getTranslation("tags.label")).setAutoWidth(true)
+                .setFlexGrow(0).setSortable(true);
         grid.addColumn(i -> i.entryNumber() == null ? "" : i.entryNumber())
                 .setHeader(getTranslation("inbox.entry-number")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(i -> Formats.dateTime(i.deliveredAt(), getLocale())).setHeader(getTranslation("inbox.delivered"))
                 .setComparator(InboxItem::deliveredAt).setAutoWidth(true).setFlexGrow(0);
         grid.setPartNameGenerator(item -> item.unread() ? "unread" : null);
-        grid.setItems(items);
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("oficios/" + e.getItem().oficioId())));
         grid.setEmptyStateComponent(new Span(getTranslation("inbox.empty")));
 
@@ -73,8 +75,9 @@ class InboxView extends VerticalLayout implements HasDynamicTitle {
         show.setLabel(getTranslation("inbox.show"));
         show.setItems(Show.values());
         show.setItemLabelGenerator(s -> getTranslation("inbox.show." + s.name()));
-        show.setValue(Show.ALL);
+        show.setValue(Show.ACTIVE);
         show.addValueChangeListener(e -> grid.setItems(items.stream().filter(e.getValue().test).toList()));
+        grid.setItems(items.stream().filter(Show.ACTIVE.test).toList());
         add(new H2(getTranslation("menu.inbox")), show, grid);
     }
 

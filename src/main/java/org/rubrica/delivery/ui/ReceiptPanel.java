@@ -129,7 +129,18 @@ public class ReceiptPanel extends Div {
         archive.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         archive.setDisableOnClick(true);
         archive.setId("archive-" + unitId);
-        var row = new HorizontalLayout(target, note, forward, archive);
+        var tags = new TextField(getTranslation("tags.label"));
+        tags.setValue(String.join(", ", delivery.tags(oficioId, unitId)));
+        tags.setHelperText(getTranslation("tags.help"));
+        tags.setId("tags-" + unitId);
+        var saveTags = new Button(getTranslation("tags.save"));
+        saveTags.addClickListener(e -> Notices.attempt(this, () -> {
+            delivery.tag(oficioId, unitId, List.of(tags.getValue().split(",")));
+            Notices.success(getTranslation("tags.saved"));
+        }, onChange, () -> saveTags.setEnabled(true)));
+        saveTags.setDisableOnClick(true);
+        saveTags.setId("tags-save-" + unitId);
+        var row = new HorizontalLayout(target, note, forward, archive, tags, saveTags);
         row.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
         row.setWrap(true);
         return new Div(row);
