@@ -52,6 +52,10 @@ public final class DeliveryEvents {
     public record Archived(UUID oficioId, long unitId, long actorId, Instant at) {
     }
 
+    /** The unit's receiving office set its own tags on the oficio. */
+    public record Tagged(UUID oficioId, long unitId, long actorId, java.util.List<String> tags, Instant at) {
+    }
+
     /** The unit's receiving office passed the oficio on to another unit, with a note. */
     public record Forwarded(UUID oficioId, long fromUnitId, long toUnitId, long actorId, String note, Instant at) {
     }

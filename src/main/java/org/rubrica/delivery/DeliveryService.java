@@ -112,6 +112,7 @@ public class DeliveryService {
      */
     public void recordOpened(UUID oficioId) {
         Actor actor = currentActor.require();
+        oficios.get(oficioId); // refuses, as not found, whoever may not see it
         Instant now = clock.instant();
         Set<Long> mine = directory.unitsReceivedBy(actor);
         for (long unitId : inbox.recipientUnits(oficioId)) {
@@ -210,13 +211,16 @@ public class DeliveryService {
 
     /** Sets the unit's own tags on the oficio (its receiving office's filing words), for its receiving office. */
     public List<String> tag(UUID oficioId, long unitId, java.util.Collection<String> tags) {
-        office.check(oficioId, unitId);
+        Actor actor = office.check(oficioId, unitId).actor();
         List<String> clean = tags.stream().map(t -> t == null ? "" : t.strip().toLowerCase(java.util.Locale.ROOT))
                 .filter(t -> !t.isEmpty()).distinct().sorted().toList();
         if (clean.size() > TAGS_MAX || clean.stream().anyMatch(t -> t.length() > TAG_MAX_LENGTH)) {
             throw new InvalidInputException("delivery.tags.invalid", "tags", TAGS_MAX, TAG_MAX_LENGTH);
         }
-        inbox.tag(oficioId, unitId, clean);
+        if (!clean.equals(inbox.tags(oficioId, unitId))) {
+            inbox.tag(oficioId, unitId, clean);
+            events.publishEvent(new DeliveryEvents.Tagged(oficioId, unitId, actor.personId(), clean, clock.instant()));
+        }
         return clean;
     }
 

@@ -11,6 +11,7 @@ import org.rubrica.delivery.internal.ReceiptRepository;
 import org.rubrica.delivery.internal.ReceivingOffice;
 import org.rubrica.directory.CurrentActor;
 import org.rubrica.directory.Directory;
+import org.rubrica.drafting.OficioDetails;
 import org.rubrica.drafting.OficioService;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -49,7 +50,8 @@ public class Outbox {
 
     /** Whether the current person follows the oficio's recipients: its sending side, once it was sent. */
     public boolean follows(UUID oficioId) {
-        return oficios.get(oficioId).sentAt() != null && office.isSendingSide(oficios.get(oficioId));
+        OficioDetails oficio = oficios.get(oficioId);
+        return oficio.sentAt() != null && office.isSendingSide(oficio);
     }
 
     /**

@@ -13,7 +13,6 @@ import java.util.UUID;
 
 import org.rubrica.delivery.internal.ReceiptRepository;
 import org.rubrica.delivery.internal.ReceivingOffice;
-import org.rubrica.directory.Actor;
 import org.rubrica.directory.CurrentActor;
 import org.rubrica.directory.Directory;
 import org.rubrica.directory.Person;
@@ -100,7 +99,7 @@ public class ReceiptService {
     }
 
     /** The entry numbered (once) and locked meanwhile; the oficio as the receiving person sees it. */
-    private record Registered(ReceiptRepository.EntryState state, OficioDetails oficio, Actor actor) {
+    private record Registered(ReceiptRepository.EntryState state, OficioDetails oficio) {
     }
 
     private Registered number(UUID oficioId, long unitId) {
@@ -108,7 +107,7 @@ public class ReceiptService {
         ReceiptRepository.EntryState state = receipts.lock(oficioId, unitId).orElseThrow(
                 () -> new NotFoundException("oficio " + oficioId + " in the inbox of " + unitId));
         if (state.entryNumber() != null) {
-            return new Registered(state, receiving.oficio(), receiving.actor());
+            return new Registered(state, receiving.oficio());
         }
         if (state.annulled()) {
             throw new InvalidInputException("delivery.receipt.annulled", "oficio");
@@ -121,7 +120,7 @@ public class ReceiptService {
         events.publishEvent(new DeliveryEvents.Received(oficioId, unitId, number, receiving.actor().personId(), now));
         return new Registered(new ReceiptRepository.EntryState(unitId, state.addressing(), state.attention(),
                 state.deliveredAt(), number, now, receiving.actor().personId(), state.readAt(), state.readBy(), false,
-                false, state.answeredAt(), state.archivedAt()), receiving.oficio(), receiving.actor());
+                false, state.answeredAt(), state.archivedAt()), receiving.oficio());
     }
 
     /** The acuse de recibo: from the receiving unit to the sender, citing the oficio and its entry number. */
@@ -130,6 +129,7 @@ public class ReceiptService {
         OficioDetails oficio = r.oficio();
         Unit unit = directory.unit(r.state().unitId());
         Person author = directory.person(oficio.authorId());
+        Person receiver = directory.person(r.state().receivedBy()); // who registered it, on a retry too
         Instant received = r.state().receivedAt();
         Map<String, String> fields = new HashMap<>();
         fields.put("folio_entrada", r.state().entryNumber());
@@ -146,8 +146,8 @@ public class ReceiptService {
                 unit.code(), institution.city(), LocalDate.ofInstant(received, zone()), r.state().entryNumber(),
                 author.fullName(), author.cargo(), oficio.senderUnitName(),
                 "Acuse de recibo del oficio " + fields.get("oficio_recibido_numero"), acuse.defaultBodyHtml(),
-                r.actor().fullName(), r.actor().cargo(), fields, false)
-                .signed(null, null, List.of(new DocumentData.SignerLine(r.actor().fullName(), r.actor().cargo())));
+                receiver.fullName(), receiver.cargo(), fields, false)
+                .signed(null, null, List.of(new DocumentData.SignerLine(receiver.fullName(), receiver.cargo())));
         return renderer.toPdf(acuse.id(), data);
     }
 

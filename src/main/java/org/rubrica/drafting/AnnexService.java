@@ -17,7 +17,11 @@ import org.rubrica.shared.NotFoundException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Files annexed to an oficio. Its owner adds and removes them while it is a draft; each is checked for its type
@@ -37,13 +41,14 @@ public class AnnexService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Limits limits;
+    private final TransactionTemplate transaction;
 
     /** How much one oficio may carry. */
     public record Limits(int maxFiles, long maxFileBytes, long maxTotalBytes) {
     }
 
     AnnexService(AnnexRepository annexes, DraftLoader loader, List<AnnexScanner> scanners, CurrentActor currentActor,
-                 ApplicationEventPublisher events, Clock clock,
+                 ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions,
                  @Value("${rubrica.annexes.max-files:20}") int maxFiles,
                  @Value("${rubrica.annexes.max-file-size:20MB}") org.springframework.util.unit.DataSize maxFile,
                  @Value("${rubrica.annexes.max-total-size:50MB}") org.springframework.util.unit.DataSize maxTotal) {
@@ -54,6 +59,7 @@ public class AnnexService {
         this.events = events;
         this.clock = clock;
         this.limits = new Limits(maxFiles, maxFile.toBytes(), maxTotal.toBytes());
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     public Limits limits() {
@@ -61,16 +67,20 @@ public class AnnexService {
     }
 
     /**
-     * Annexes a file to the current person's draft.
+     * Annexes a file to the current person's draft. The file is checked (name, size, type from its content, macros)
+     * and scanned before anything is locked or stored: a slow scanner holds no connection and no draft.
      *
      * @throws InvalidInputException for a missing or too long name, an empty or too large file, one too many, a type
-     *                               Rubrica does not take (or a name that lies about it), a name already used, or a
-     *                               threat found by a scanner; nothing is stored then
+     *                               Rubrica does not take (or a name that lies about it), macros, a name already used,
+     *                               or a threat found by a scanner; nothing is stored then
      */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public Annex add(UUID oficioId, String fileName, byte[] content) {
         Actor actor = currentActor.require();
-        loader.lockOwned(oficioId, actor);
-        String name = fileName == null ? "" : fileName.strip().replaceAll("[\\\\/\\p{Cntrl}]", "_");
+        if (!loader.canEdit(oficioId, actor)) {
+            throw new AccessDeniedException(actor.username() + " does not own draft " + oficioId);
+        }
+        String name = fileName == null ? "" : fileName.strip().replaceAll("[\\\\/\\p{C}]", "_");
         if (name.isEmpty() || name.length() > NAME_MAX) {
             throw new InvalidInputException("annex.name", "file", NAME_MAX);
         }
@@ -80,6 +90,24 @@ public class AnnexService {
         if (content.length > limits.maxFileBytes()) {
             throw new InvalidInputException("annex.too-large", "file", name, limits.maxFileBytes() / (1024 * 1024));
         }
+        String type = AnnexTypes.detect(name, content)
+                .orElseThrow(() -> new InvalidInputException("annex.type", "file", name));
+        if (AnnexTypes.hasMacros(content)) {
+            throw new InvalidInputException("annex.macros", "file", name);
+        }
+        for (AnnexScanner scanner : scanners) {
+            Optional<String> threat = scanner.threat(name, content);
+            if (threat.isPresent()) {
+                throw new InvalidInputException("annex.threat", "file", name, threat.get());
+            }
+        }
+        String sha256 = ContentHash.ofBytes(content);
+        return transaction.execute(status -> store(oficioId, actor, name, type, content, sha256));
+    }
+
+    /** Stores a checked file, under the draft's lock: the count, total and name rules hold against concurrent adds. */
+    private Annex store(UUID oficioId, Actor actor, String name, String type, byte[] content, String sha256) {
+        loader.lockOwned(oficioId, actor);
         List<Annex> present = annexes.of(oficioId);
         if (present.size() >= limits.maxFiles()) {
             throw new InvalidInputException("annex.too-many", "file", limits.maxFiles());
@@ -90,16 +118,7 @@ public class AnnexService {
         if (present.stream().anyMatch(a -> a.fileName().equalsIgnoreCase(name))) {
             throw new InvalidInputException("annex.name-taken", "file", name);
         }
-        String type = AnnexTypes.detect(name, content)
-                .orElseThrow(() -> new InvalidInputException("annex.type", "file", name));
-        for (AnnexScanner scanner : scanners) {
-            Optional<String> threat = scanner.threat(name, content);
-            if (threat.isPresent()) {
-                throw new InvalidInputException("annex.threat", "file", name, threat.get());
-            }
-        }
         Instant now = clock.instant();
-        String sha256 = ContentHash.ofBytes(content);
         long id = annexes.insert(oficioId, name, type, content, sha256, actor.personId(), now);
         events.publishEvent(new OficioEvents.AnnexAdded(oficioId, actor.personId(), name, sha256, now));
         return new Annex(id, name, type, content.length, sha256, actor.fullName(), now);

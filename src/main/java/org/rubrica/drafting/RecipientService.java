@@ -33,15 +33,17 @@ public class RecipientService {
     public static final int MAX_RECIPIENTS = 1000;
 
     private final RecipientRepository recipients;
+    private final OficioService oficios;
     private final DraftLoader loader;
     private final Directory directory;
     private final CurrentActor currentActor;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    RecipientService(RecipientRepository recipients, DraftLoader loader, Directory directory,
+    RecipientService(RecipientRepository recipients, OficioService oficios, DraftLoader loader, Directory directory,
                      CurrentActor currentActor, ApplicationEventPublisher events, Clock clock) {
         this.recipients = recipients;
+        this.oficios = oficios;
         this.loader = loader;
         this.directory = directory;
         this.currentActor = currentActor;
@@ -87,6 +89,16 @@ public class RecipientService {
                     list.size() - addressed, clock.instant()));
         }
         return list;
+    }
+
+    /**
+     * The envelope in one go, as the recipients panel saves it: the recipients besides the addressee and whether
+     * only the people named on it may see it. Either both are saved or neither.
+     */
+    public List<Recipient> setEnvelope(UUID oficioId, List<Recipient> others, boolean confidential) {
+        List<Recipient> kept = setOthers(oficioId, others);
+        oficios.setConfidential(oficioId, confidential);
+        return kept;
     }
 
     /** The recipients besides the addressee, for whoever may see the oficio. */

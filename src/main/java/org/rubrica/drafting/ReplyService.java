@@ -71,7 +71,7 @@ public class ReplyService {
 
     private boolean mayReply(Actor actor, OficioRow original) {
         return original.status() == OficioStatus.SENT && actor.hasRoleIn(actor.unitId(), Role.DRAFTER)
-                && !directory.unitPath(actor.unitId()).contains(original.senderUnitId());
+                && !directory.unitPath(original.senderUnitId()).contains(actor.unitId()); // not its sending side
     }
 
     /**
@@ -101,6 +101,10 @@ public class ReplyService {
         threads.link(reply, originalId);
         recipients.replace(reply, List.of(new Recipient(Recipient.Addressing.TO, original.senderUnitId(),
                 original.authorId())));
+        events.publishEvent(new OficioEvents.RecipientsChanged(reply, actor.personId(), 1, 0, clock.instant()));
+        if (original.confidential()) {
+            oficios.setConfidential(reply, true); // it cites a confidential oficio: it is one too
+        }
         events.publishEvent(new OficioEvents.ReplyStarted(reply, originalId, original.number(), actor.personId(),
                 clock.instant()));
         return reply;

@@ -5,7 +5,10 @@ import java.util.UUID;
 
 import org.rubrica.drafting.OficioStatus;
 
-/** One oficio found: enough to list it and open it; {@code at} is when it was sent (or created, for a draft). */
+/**
+ * One oficio found: enough to list it and open it; {@code at} is when it was sent (or created, for a draft). Due
+ * dates stay out: they are a recipient unit's own (its assignments).
+ */
 public record SearchHit(UUID oficioId, String kind, OficioStatus status, String number, String subject,
-                        String senderLabel, Instant at, Instant dueAt) {
+                        String senderLabel, Instant at) {
 }

@@ -77,7 +77,7 @@ public class SearchService {
             List<SearchHit> rows = rows(query, words.replace('/', ' '), actor, receiving, headed, cursor, size + 1);
             for (SearchHit row : rows) {
                 if (hits.size() == size) {
-                    return new SearchPage(hits, Cursor.of(hits.getLast()));
+                    return new SearchPage(hits, Cursor.encode(cursor));
                 }
                 if (oficios.canView(row.oficioId())) {
                     hits.add(row);
@@ -88,13 +88,14 @@ public class SearchService {
                 return new SearchPage(hits, null); // the index has no more
             }
         }
-        return new SearchPage(hits, hits.isEmpty() ? null : Cursor.of(hits.getLast()));
+        // looked at enough rows for one page: go on from the last one examined, even if none of them was visible
+        return new SearchPage(hits, Cursor.encode(cursor));
     }
 
     private List<SearchHit> rows(SearchQuery q, String words, Actor actor, Set<Long> receiving, Set<Long> headed,
                                  Cursor after, int limit) {
         StringBuilder sql = new StringBuilder("""
-                SELECT oficio_id, kind, status, number, subject, sender_label, sort_at, due_at FROM search_oficio
+                SELECT oficio_id, kind, status, number, subject, sender_label, sort_at FROM search_oficio
                 WHERE ((NOT confidential AND (author_id = :me OR person_ids @> ARRAY[:me]::bigint[]
                                               OR (delivered AND unit_ids && :receiving) OR :auditor))
                        OR (confidential AND (author_id = :me OR person_ids @> ARRAY[:me]::bigint[]
@@ -146,16 +147,15 @@ public class SearchService {
         return jdbc.sql(sql.toString()).params(params)
                 .query((rs, n) -> new SearchHit(rs.getObject(1, UUID.class), rs.getString(2),
                         OficioStatus.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6),
-                        rs.getTimestamp(7).toInstant(),
-                        rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant()))
+                        rs.getTimestamp(7).toInstant()))
                 .list();
     }
 
     /** Where a page ended: the last hit's date and id. Opaque to clients. */
     record Cursor(Instant at, UUID id) {
 
-        static String of(SearchHit hit) {
-            String raw = hit.at().getEpochSecond() + "." + hit.at().getNano() + "." + hit.oficioId();
+        static String encode(Cursor cursor) {
+            String raw = cursor.at().getEpochSecond() + "." + cursor.at().getNano() + "." + cursor.id();
             return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
         }
 

@@ -138,8 +138,10 @@ class ReplyStoryTests {
         assertThat(oficios.get(id).subject()).isEqualTo("Programa de lectura en bibliotecas");
         assertThat(receipts.register(id, culture).entryNumber()).startsWith("SEC/DCU/E-");
 
-        acting.as(Acting.DRAFTER);
+        acting.as(Acting.RECIPIENT); // the unit's own handling is on its side of the trail
         assertThat(trail.of(id)).extracting(TrailEntry::type).contains("FORWARDED", "ARCHIVED");
+        acting.as(Acting.DRAFTER); // the sender follows the stages, not the unit's notes
+        assertThat(trail.of(id)).extracting(TrailEntry::type).doesNotContain("FORWARDED", "ARCHIVED");
         assertThat(outbox.statusOf(id)).extracting(RecipientStatus::stage)
                 .containsExactlyInAnyOrder(RecipientStatus.Stage.ARCHIVED, RecipientStatus.Stage.RECEIVED);
     }

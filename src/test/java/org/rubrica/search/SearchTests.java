@@ -35,6 +35,8 @@ class SearchTests {
     @Autowired SearchService search;
     @Autowired SignedOficios signedOficios;
     @Autowired DeliveryService delivery;
+    @Autowired org.rubrica.drafting.ReplyService replies;
+    @Autowired org.rubrica.drafting.RecipientService recipients;
 
     @AfterEach
     void logout() {
@@ -91,6 +93,21 @@ class SearchTests {
         }
         acting.as(Acting.RECIPIENT);
         assertThat(found("xochitlan")).contains(open);
+    }
+
+    @Test
+    void a_reply_to_a_confidential_oficio_is_confidential_too() {
+        UUID id = draft("Queja reservada Tlacotalpan", "<p>Detalle de la queja.</p>");
+        oficios.setConfidential(id, true);
+        recipients.setOthers(id, List.of(new org.rubrica.drafting.Recipient(org.rubrica.drafting.Recipient.Addressing.TO,
+                0, acting.personId(Acting.RECIPIENT)))); // addressed to her: she is named on it
+        signedOficios.signAndSend(id);
+        acting.as(Acting.RECIPIENT);
+        UUID reply = replies.startReply(id);
+        assertThat(oficios.get(reply).confidential()).isTrue();
+        acting.as(Acting.AUDITOR);
+        assertThatThrownBy(() -> oficios.get(reply)).isInstanceOf(NotFoundException.class);
+        assertThat(found("tlacotalpan")).isEmpty();
     }
 
     @Test

@@ -217,13 +217,19 @@ class EventRecorder {
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void on(DeliveryEvents.Archived e) {
-        record(e.oficioId(), "ARCHIVED", e.actorId(), e.at(), unitLabel(e.unitId()));
+        record(e.oficioId(), "ARCHIVED", e.actorId(), e.at(), unitLabel(e.unitId()), e.unitId());
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void on(DeliveryEvents.Forwarded e) {
+        // the unit's own handling, like its assignments: for its side only (the sender follows the stages)
         record(e.oficioId(), "FORWARDED", e.actorId(), e.at(), unitLabel(e.fromUnitId()) + " → "
-                + unitLabel(e.toUnitId()) + (e.note() == null ? "" : " «" + e.note() + "»"));
+                + unitLabel(e.toUnitId()) + (e.note() == null ? "" : " «" + e.note() + "»"), e.fromUnitId());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(DeliveryEvents.Tagged e) {
+        record(e.oficioId(), "TAGGED", e.actorId(), e.at(), String.join(", ", e.tags()), e.unitId());
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)

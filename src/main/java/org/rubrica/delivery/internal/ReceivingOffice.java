@@ -54,6 +54,6 @@ public class ReceivingOffice {
     public boolean isSendingSide(OficioDetails oficio) {
         Actor actor = currentActor.require();
         return oficio.authorId() == actor.personId() || actor.hasRole(org.rubrica.directory.Role.AUDITOR)
-                || directory.unitPath(actor.unitId()).contains(oficio.senderUnitId());
+                || directory.unitPath(oficio.senderUnitId()).contains(actor.unitId());
     }
 }

@@ -47,7 +47,8 @@ public class ReceiptPanel extends Div {
         if (outbox.follows(oficioId)) {
             add(new H3(getTranslation("delivery.status.title")));
             outbox.statusOf(oficioId).forEach(s -> add(statusLine(s)));
-        } else if (!receiving.isEmpty()) {
+        }
+        if (!receiving.isEmpty()) {
             add(new H3(getTranslation("receipt.title")));
             List<Receipt> registered = receipts.receipts(oficioId);
             for (long unit : receiving) {

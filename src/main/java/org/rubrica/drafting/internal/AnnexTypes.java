@@ -1,14 +1,15 @@
 package org.rubrica.drafting.internal;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 
 /**
  * What an annex is, told from its content (never from its name alone): PDF, PNG, JPEG, Office Open XML and
@@ -61,31 +62,51 @@ public final class AnnexTypes {
         return Optional.empty();
     }
 
-    /** A zip is accepted only as an office document: OpenDocument names itself first, OOXML by its parts. */
+    /**
+     * A zip is accepted only as an office document: OpenDocument names itself first, OOXML by its parts. Only the
+     * zip's central directory is read (and the few bytes of OpenDocument's {@code mimetype}): nothing is inflated,
+     * so a zip bomb costs nothing.
+     */
     private static Optional<String> officePackage(byte[] b) {
-        boolean contentTypes = false;
-        String main = null;
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(b))) {
-            int entries = 0;
-            for (ZipEntry e = zip.getNextEntry(); e != null && entries < 10_000; e = zip.getNextEntry(), entries++) {
-                String name = e.getName();
-                if (entries == 0 && name.equals("mimetype")) {
-                    String mime = new String(zip.readNBytes(100), StandardCharsets.US_ASCII).strip();
-                    return mime.startsWith("application/vnd.oasis.opendocument.") && EXTENSIONS.containsKey(mime)
-                            ? Optional.of(mime) : Optional.empty();
+        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(b)).get()) {
+            ZipArchiveEntry mimetype = zip.getEntry("mimetype");
+            if (mimetype != null) {
+                String mime;
+                try (var in = zip.getInputStream(mimetype)) {
+                    mime = new String(in.readNBytes(100), StandardCharsets.US_ASCII).strip();
                 }
-                contentTypes |= name.equals("[Content_Types].xml");
-                if (main == null) {
-                    main = name.startsWith("word/") ? "wordprocessingml.document"
-                            : name.startsWith("xl/") ? "spreadsheetml.sheet"
-                            : name.startsWith("ppt/") ? "presentationml.presentation" : null;
+                return mime.startsWith("application/vnd.oasis.opendocument.") && EXTENSIONS.containsKey(mime)
+                        ? Optional.of(mime) : Optional.empty();
+            }
+            if (zip.getEntry("[Content_Types].xml") == null) {
+                return Optional.empty();
+            }
+            for (String part : new String[] {"word/", "xl/", "ppt/"}) {
+                if (java.util.Collections.list(zip.getEntries()).stream().anyMatch(e -> e.getName().startsWith(part))) {
+                    return Optional.of("application/vnd.openxmlformats-officedocument." + switch (part) {
+                        case "word/" -> "wordprocessingml.document";
+                        case "xl/" -> "spreadsheetml.sheet";
+                        default -> "presentationml.presentation";
+                    });
                 }
             }
-        } catch (IOException | IllegalArgumentException e) {
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
-        return contentTypes && main != null
-                ? Optional.of("application/vnd.openxmlformats-officedocument." + main) : Optional.empty();
+    }
+
+    /** Whether an office package carries macros (a VBA project): refused, as a program would be. */
+    public static boolean hasMacros(byte[] b) {
+        if (!startsWith(b, new byte[] {'P', 'K', 3, 4})) {
+            return false;
+        }
+        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(b)).get()) {
+            return java.util.Collections.list(zip.getEntries()).stream()
+                    .anyMatch(e -> e.getName().toLowerCase(Locale.ROOT).endsWith("vbaproject.bin"));
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static boolean startsWith(byte[] b, byte[] prefix) {

@@ -44,6 +44,11 @@ public class DraftLoader {
         return oficio;
     }
 
+    /** Whether the person may edit the draft now (visible, theirs, a draft); nothing is locked. */
+    public boolean canEdit(UUID id, Actor actor) {
+        return access.canEdit(actor, visible(id, actor));
+    }
+
     /** Revision notes: optional, trimmed, bounded. */
     public static String note(String note) {
         if (note == null || note.isBlank()) {

@@ -1,6 +1,5 @@
 package org.rubrica.drafting.internal;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -22,7 +21,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class OficioAccess {
 
-    private static final Set<OficioStatus> DELIVERED = EnumSet.of(OficioStatus.SENT, OficioStatus.ANNULLED);
 
     private final Directory directory;
     private final InvitationRepository invitations;
@@ -42,7 +40,7 @@ public class OficioAccess {
             return isNamed(actor, oficio);
         }
         return isAuthor(actor, oficio) || actor.hasRole(Role.AUDITOR)
-                || (DELIVERED.contains(oficio.status()) && isRecipient(actor, oficio))
+                || (delivered(oficio) && isRecipient(actor, oficio))
                 || invitation(actor, oficio).isPresent()
                 || audiences.stream().anyMatch(a -> a.includes(actor, oficio.id()));
     }
@@ -95,12 +93,17 @@ public class OficioAccess {
                 || audiences.stream().anyMatch(a -> a.names(actor, oficio.id()))) {
             return true;
         }
-        if (!DELIVERED.contains(oficio.status())) {
+        if (!delivered(oficio)) {
             return false;
         }
         java.util.Set<Long> headed = directory.unitsHeadedBy(actor.personId());
         return headed.contains(oficio.recipientUnitId())
                 || recipients.reaches(oficio.id(), headed, actor.personId());
+    }
+
+    /** Sent (and perhaps annulled since): one annulled before it was sent never reached its recipients. */
+    private static boolean delivered(OficioRow oficio) {
+        return oficio.sentAt() != null;
     }
 
     /** Receives for the addressee or another recipient unit, or is a person the oficio is addressed to. */

@@ -105,8 +105,7 @@ public class RecipientsPanel extends Div {
             ccUnits.getValue().stream().sorted(Comparator.comparing(Unit::code)).forEach(u -> chosen.add(Recipient.copy(u.id())));
             try {
                 errors.clear();
-                List<Recipient> kept = recipients.setOthers(oficioId, chosen);
-                oficios.setConfidential(oficioId, confidential.getValue());
+                List<Recipient> kept = recipients.setEnvelope(oficioId, chosen, confidential.getValue());
                 Notices.success(getTranslation("recipients.saved", kept.size() + 1));
                 show(true);
             } catch (InvalidInputException ex) {

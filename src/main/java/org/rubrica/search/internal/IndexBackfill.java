@@ -14,7 +14,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * At start, indexes the oficios the index does not hold yet (those written before search existed), a page at a
- * time, telling the log how far it got; an index already complete costs one pass over the ids.
+ * time, telling the log how far it got; an index already complete costs one pass over the ids. Their route
+ * members and assignees are not known from here: those people find such an oficio by search once it changes again.
  */
 @Component
 class IndexBackfill {
@@ -32,7 +33,14 @@ class IndexBackfill {
         this.transaction = new TransactionTemplate(transactions);
     }
 
+    /** In a thread of its own: the application serves meanwhile (search finds older oficios as they are added). */
     @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        Thread thread = new Thread(this::fill, "search-backfill");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
     void fill() {
         int added = 0;
         UUID after = null;

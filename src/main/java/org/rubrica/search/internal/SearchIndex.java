@@ -26,7 +26,7 @@ public class SearchIndex {
      * units it was forwarded to) are kept.
      */
     public void put(IndexedOficio o) {
-        boolean delivered = o.status() == OficioStatus.SENT || o.status() == OficioStatus.ANNULLED;
+        boolean delivered = o.sentAt() != null; // an oficio annulled before it was sent reached nobody
         String parties = String.join(" ", o.senderUnitLabel(), o.authorName(), String.join(" ", o.recipientLabels()),
                 String.join(" ", o.annexNames()).replace('_', ' ').replace('.', ' '));
         jdbc.sql("""

@@ -5,7 +5,6 @@ import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.Map;
 
 import javax.crypto.AEADBadTagException;
@@ -43,7 +42,7 @@ public class ServiceKeys {
     private final PlatformCa ca;
     private final MasterKey masterKey;
     private final Clock clock;
-    private final Map<Kind, ServiceKey> opened = new EnumMap<>(Kind.class);
+    private final Map<Kind, ServiceKey> opened = new java.util.concurrent.ConcurrentHashMap<>();
 
     ServiceKeys(PlatformCa ca, MasterKey masterKey, Clock clock) {
         this.ca = ca;
@@ -51,13 +50,20 @@ public class ServiceKeys {
         this.clock = clock;
     }
 
-    public synchronized ServiceKey get(Kind kind) {
+    /** The opened key; read without a lock while it is fresh, loaded (or renewed) by one thread at a time. */
+    public ServiceKey get(Kind kind) {
         ServiceKey current = opened.get(kind);
-        if (current == null || renewable(current.certificate())) {
-            current = load(kind);
-            opened.put(kind, current);
+        if (current != null && !renewable(current.certificate())) {
+            return current;
         }
-        return current;
+        synchronized (this) {
+            current = opened.get(kind);
+            if (current == null || renewable(current.certificate())) {
+                current = load(kind);
+                opened.put(kind, current);
+            }
+            return current;
+        }
     }
 
     private boolean renewable(X509Certificate certificate) {

@@ -102,7 +102,7 @@ class OficioView extends VerticalLayout implements BeforeEnterObserver, HasDynam
         UUID id = event.getRouteParameters().get("id").map(raw -> NotFoundException.parseId(raw, "oficio"))
                 .orElseThrow(() -> new NotFoundException("oficio"));
         OficioDetails oficio = oficios.get(id); // refuses (as not found) whoever may not see it
-        if (oficio.can().isRecipient()) {
+        if (oficio.sentAt() != null) { // a read receipt for each of the person's units holding it
             delivery.recordOpened(id);
         }
         show(oficio);
