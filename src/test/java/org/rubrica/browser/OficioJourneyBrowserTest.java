@@ -141,6 +141,36 @@ class OficioJourneyBrowserTest {
     }
 
     /**
+     * Issue 7's end in a browser: the receiving office registers a received oficio (entry number and sealed
+     * acknowledgement) and answers it; the reply draft cites the original; a person of another unit cannot open it.
+     */
+    @Test
+    void the_receiving_office_registers_an_oficio_and_answers_it() throws IOException {
+        UUID id = signedOficios.sent("Censo de bibliotecas escolares");
+        String number = oficios.get(id).number();
+        acting.nobody();
+        long unit = acting.unitId("SEC/DGE");
+
+        login(Acting.RECIPIENT);
+        open("/oficios/" + id);
+        click(By.id("receipt-register-" + unit));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("receipt-panel"), "Folio de entrada SEC/DGE/E-"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("acknowledgement-" + unit)));
+        screenshot("11-receipt-registered");
+        click(By.id("reply"));
+        wait.until(ExpectedConditions.urlContains("/editar"));
+        wait.until(d -> Boolean.TRUE.equals(js("return [...document.querySelectorAll('vaadin-text-field')].some("
+                + "f => f.label === 'Número del oficio que se responde' && f.value === arguments[0])", number)));
+        screenshot("12-reply-draft");
+
+        browser.manage().deleteAllCookies();
+        login(Acting.OTHER_UNIT_DRAFTER);
+        open("/oficios/" + id);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h2"), "Documento no disponible"));
+        assertThat(browser.getPageSource()).doesNotContain("Censo de bibliotecas escolares");
+    }
+
+    /**
      * The body editor keeps what the drafter formats and drops what a paste smuggles in: the HTML pasted
      * (as Word or a web page would put it on the clipboard) holds a script, an image with onerror, a
      * javascript: link and style attributes; none of it reaches the server and none of it runs.

@@ -141,10 +141,18 @@ public class ReceiptPanel extends Div {
         }, onChange, () -> saveTags.setEnabled(true)));
         saveTags.setDisableOnClick(true);
         saveTags.setId("tags-save-" + unitId);
-        var row = new HorizontalLayout(target, note, forward, archive, tags, saveTags);
-        row.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
-        row.setWrap(true);
-        return new Div(row);
+        target.setWidthFull();
+        note.setWidthFull();
+        tags.setWidthFull();
+        var forwarding = new HorizontalLayout(note, forward);
+        var tagging = new HorizontalLayout(tags, saveTags);
+        for (HorizontalLayout row : List.of(forwarding, tagging)) {
+            row.setWidthFull();
+            row.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
+        }
+        var handling = new Div(target, forwarding, tagging, archive);
+        handling.addClassName("receipt-handling");
+        return handling;
     }
 
     private Anchor acknowledgementLink(long unitId, String entryNumber) {
