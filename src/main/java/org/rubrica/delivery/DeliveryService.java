@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.rubrica.delivery.internal.AssignmentRepository;
 import org.rubrica.delivery.internal.InboxRepository;
+import org.rubrica.delivery.internal.ReceiptRepository;
 import org.rubrica.delivery.internal.ReceivingOffice;
 import org.rubrica.directory.Actor;
 import org.rubrica.directory.CurrentActor;
@@ -48,15 +49,17 @@ public class DeliveryService {
     private final OficioService oficios;
     private final OficioDispatch dispatch;
     private final ReceivingOffice office;
+    private final ReceiptRepository receipts;
     private final Directory directory;
     private final CurrentActor currentActor;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     DeliveryService(InboxRepository inbox, AssignmentRepository assignments, OficioService oficios,
-                    OficioDispatch dispatch, ReceivingOffice office, Directory directory, CurrentActor currentActor,
-                    ApplicationEventPublisher events, Clock clock) {
+                    OficioDispatch dispatch, ReceivingOffice office, ReceiptRepository receipts, Directory directory,
+                    CurrentActor currentActor, ApplicationEventPublisher events, Clock clock) {
         this.office = office;
+        this.receipts = receipts;
         this.dispatch = dispatch;
         this.inbox = inbox;
         this.assignments = assignments;
@@ -137,6 +140,7 @@ public class DeliveryService {
         if (oficio.status() == org.rubrica.drafting.OficioStatus.ANNULLED) {
             throw new InvalidInputException("delivery.assign.annulled", "oficio");
         }
+        require(oficioId, unitId, RecipientStatus.Stage.Action.ASSIGN);
         if (assigneeIds == null || assigneeIds.isEmpty()) {
             throw new InvalidInputException("delivery.assign.nobody", "assignees");
         }
@@ -169,6 +173,10 @@ public class DeliveryService {
      */
     public void archive(UUID oficioId, long unitId) {
         Actor actor = office.check(oficioId, unitId).actor();
+        if (stage(oficioId, unitId) == RecipientStatus.Stage.ARCHIVED) {
+            return;
+        }
+        require(oficioId, unitId, RecipientStatus.Stage.Action.ARCHIVE);
         Instant now = clock.instant();
         if (inbox.archive(oficioId, unitId, now)) {
             events.publishEvent(new DeliveryEvents.Archived(oficioId, unitId, actor.personId(), now));
@@ -187,6 +195,7 @@ public class DeliveryService {
         if (receiving.oficio().status() == org.rubrica.drafting.OficioStatus.ANNULLED) {
             throw new InvalidInputException("delivery.assign.annulled", "oficio");
         }
+        require(oficioId, fromUnitId, RecipientStatus.Stage.Action.FORWARD);
         String text = note == null || note.isBlank() ? null : note.strip();
         if (text != null && text.length() > FORWARD_NOTE_MAX) {
             throw new InvalidInputException("validation.too-long", "note");
@@ -229,6 +238,31 @@ public class DeliveryService {
     public List<String> tags(UUID oficioId, long unitId) {
         office.check(oficioId, unitId);
         return inbox.tags(oficioId, unitId);
+    }
+
+    /** The step the unit's entry has reached, locked until the transaction ends (a receipt waits meanwhile). */
+    private RecipientStatus.Stage stage(UUID oficioId, long unitId) {
+        return stageOf(oficioId, receipts.lock(oficioId, unitId)
+                .orElseThrow(() -> new NotFoundException("oficio " + oficioId + " in the inbox of " + unitId)));
+    }
+
+    private RecipientStatus.Stage stageOf(UUID oficioId, ReceiptRepository.EntryState e) {
+        long unitId = e.unitId();
+        boolean assigned = assignments.of(oficioId).stream().anyMatch(a -> a.unitId() == unitId);
+        return RecipientStatus.Stage.of(e.entryNumber() != null, e.readAt() != null, assigned, e.answeredAt() != null,
+                e.archivedAt() != null);
+    }
+
+    /** Refuses what the unit's step does not allow ({@link RecipientStatus.Stage#allows}), saying why. */
+    private void require(UUID oficioId, long unitId, RecipientStatus.Stage.Action action) {
+        RecipientStatus.Stage stage = stage(oficioId, unitId);
+        if (!stage.allows(action)) {
+            throw new InvalidInputException(switch (stage) {
+                case DELIVERED, READ -> "delivery.receipt.first";
+                case ANSWERED -> "delivery.stage.answered";
+                default -> "delivery.stage.archived";
+            }, "oficio");
+        }
     }
 
     /** Takes a person's open assignment back (to reassign it); for the receiving office or head. */
@@ -292,6 +326,15 @@ public class DeliveryService {
 
     private boolean inUnit(Person person, long unitId) {
         return directory.unitPath(person.unitId()).contains(unitId);
+    }
+
+    /** Of the receiving units the current person acts for, those whose step lets them turn the oficio now. */
+    @Transactional(readOnly = true)
+    public List<Long> turnableUnits(UUID oficioId) {
+        List<Long> mine = assignableUnits(oficioId);
+        return receipts.of(oficioId).stream().filter(e -> mine.contains(e.unitId()))
+                .filter(e -> stageOf(oficioId, e).allows(RecipientStatus.Stage.Action.ASSIGN))
+                .map(ReceiptRepository.EntryState::unitId).toList();
     }
 
     /** The receiving units of this oficio the current person may assign for. */

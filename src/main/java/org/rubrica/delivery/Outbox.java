@@ -73,18 +73,7 @@ public class Outbox {
     }
 
     private static RecipientStatus.Stage stage(ReceiptRepository.EntryState e, boolean assigned) {
-        if (e.answeredAt() != null) {
-            return RecipientStatus.Stage.ANSWERED;
-        }
-        if (e.archivedAt() != null) {
-            return RecipientStatus.Stage.ARCHIVED;
-        }
-        if (assigned) {
-            return RecipientStatus.Stage.ASSIGNED;
-        }
-        if (e.entryNumber() != null) {
-            return RecipientStatus.Stage.RECEIVED;
-        }
-        return e.readAt() == null ? RecipientStatus.Stage.DELIVERED : RecipientStatus.Stage.READ;
+        return RecipientStatus.Stage.of(e.entryNumber() != null, e.readAt() != null, assigned, e.answeredAt() != null,
+                e.archivedAt() != null);
     }
 }

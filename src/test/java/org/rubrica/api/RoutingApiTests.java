@@ -102,6 +102,10 @@ class RoutingApiTests extends ApiTestSupport {
 
         String office = token(acting.person("Verónica Pérez Solís").username());
         mvc.perform(post(base + "/assignments").header(HttpHeaders.AUTHORIZATION, office)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"assigneeIds\": [" + manager.id() + "]}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("delivery.receipt.first"));
+        mvc.perform(post(base + "/receipts").header(HttpHeaders.AUTHORIZATION, office)).andExpect(status().isOk());
+        mvc.perform(post(base + "/assignments").header(HttpHeaders.AUTHORIZATION, office)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"assigneeIds\": [" + acting.person("Ing. Miguel López Serrano").id() + "]}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("delivery.assign.outside-unit"));

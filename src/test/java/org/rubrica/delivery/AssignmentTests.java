@@ -48,6 +48,7 @@ class AssignmentTests {
     @Autowired Acting acting;
     @Autowired OficioService oficios;
     @Autowired DeliveryService delivery;
+    @Autowired ReceiptService receipts;
     @Autowired org.rubrica.SignedOficios signedOficios;
     @Autowired RoutingService routing;
     @Autowired Notifications notifications;
@@ -74,7 +75,34 @@ class AssignmentTests {
         UUID id = oficios.startDraft("oficio", new DraftContent(acting.unitId("SEC"), subject, "<p>Texto.</p>", Map.of()));
         oficios.setPriority(id, Priority.URGENT);
         signedOficios.signAndSend(id);
+        as(OFFICE);
+        receipts.register(id, acting.unitId("SEC")); // registered before it is turned
         return id;
+    }
+
+    @Test
+    void an_oficio_is_turned_only_after_its_receipt_is_registered_and_not_once_archived() {
+        acting.as(Acting.DRAFTER);
+        UUID id = oficios.startDraft("oficio", new DraftContent(acting.unitId("SEC"), "Turno sin registro",
+                "<p>Texto.</p>", Map.of()));
+        signedOficios.signAndSend(id);
+        long sec = acting.unitId("SEC");
+        Person manager = acting.person(MANAGER);
+        as(OFFICE);
+        assertThat(delivery.turnableUnits(id)).isEmpty();
+        assertThat(refused(() -> delivery.assign(id, sec, List.of(manager.id()), null, null)).messageKey())
+                .isEqualTo("delivery.receipt.first");
+        assertThat(refused(() -> delivery.archive(id, sec)).messageKey()).isEqualTo("delivery.receipt.first");
+
+        receipts.register(id, sec);
+        assertThat(delivery.turnableUnits(id)).containsExactly(sec);
+        assertThat(delivery.assign(id, sec, List.of(manager.id()), null, null)).isEqualTo(1);
+        delivery.archive(id, sec);
+        delivery.archive(id, sec); // archiving twice is archiving once
+        assertThat(refused(() -> delivery.assign(id, sec, List.of(acting.person(OFFICE).id()), null, null))
+                .messageKey()).isEqualTo("delivery.stage.archived");
+        assertThat(refused(() -> delivery.forward(id, sec, acting.unitId("SAY/DAC"), null)).messageKey())
+                .isEqualTo("delivery.stage.archived");
     }
 
     private static InvalidInputException refused(Runnable action) {

@@ -128,6 +128,7 @@ class ReplyStoryTests {
         assertThatThrownBy(() -> delivery.forward(id, unit, culture, null))
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("delivery.forward.already"));
+        receipts.register(id, unit); // archived once registered
         delivery.archive(id, unit);
         assertThat(delivery.myInbox()).filteredOn(i -> i.oficioId().equals(id)).singleElement()
                 .satisfies(i -> assertThat(i.archived()).isTrue());
@@ -144,5 +145,6 @@ class ReplyStoryTests {
         assertThat(trail.of(id)).extracting(TrailEntry::type).doesNotContain("FORWARDED", "ARCHIVED");
         assertThat(outbox.statusOf(id)).extracting(RecipientStatus::stage)
                 .containsExactlyInAnyOrder(RecipientStatus.Stage.ARCHIVED, RecipientStatus.Stage.RECEIVED);
+        assertThat(RecipientStatus.Stage.ANSWERED.allows(RecipientStatus.Stage.Action.ASSIGN)).isFalse();
     }
 }

@@ -42,6 +42,7 @@ class VerificationViewTests extends KaribuTest {
         delivery.send(signed.id()); // to SEC/DGE
         acting.as(Acting.RECIPIENT);
         long unit = acting.unitId("SEC/DGE");
+        context.getBean(org.rubrica.delivery.ReceiptService.class).register(signed.id(), unit);
         long assignee = delivery.assignablePeople(unit).getFirst().id();
         delivery.assign(signed.id(), unit, java.util.List.of(assignee), "Revisar el programa.", null);
         acting.nobody();

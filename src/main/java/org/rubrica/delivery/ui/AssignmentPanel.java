@@ -63,8 +63,13 @@ public class AssignmentPanel extends Div {
             attended.setId("assignment-attended");
             add(attended);
         }
-        if (!units.isEmpty()) {
-            add(form(units));
+        List<Long> turnable = delivery.turnableUnits(oficioId);
+        if (!turnable.isEmpty()) {
+            add(form(turnable));
+        } else if (!units.isEmpty()) {
+            var hint = new Span(getTranslation("assignment.receipt-first"));
+            hint.setId("assignment-receipt-first");
+            add(hint);
         }
     }
 

@@ -42,6 +42,8 @@ class AssignmentPanelTests extends KaribuTest {
         UUID id = oficios.startDraft("oficio", new DraftContent(acting.unitId("SEC"), "Turno en pantalla",
                 "<p>Texto.</p>", Map.of()));
         signedOficios.signAndSend(id);
+        acting.as(acting.person("Verónica Pérez Solís").username());
+        context.getBean(org.rubrica.delivery.ReceiptService.class).register(id, acting.unitId("SEC"));
         Person manager = acting.person("Emilio Castro Valdés");
 
         loginAs(acting.person("Verónica Pérez Solís").username());
