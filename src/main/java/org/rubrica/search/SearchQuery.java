@@ -13,7 +13,10 @@ public record SearchQuery(String text, String kind, OficioStatus status, Long un
 
     public static final int TEXT_MAX = 200;
 
-    /** By the answer due: any, due (still open with a due date), overdue (its due date passed unanswered). */
+    /**
+     * By the answer due from the person or a unit they receive for (their open assignments): any, due (an open
+     * assignment with a due date), overdue (its date passed).
+     */
     public enum Due { ANY, DUE, OVERDUE }
 
     public static SearchQuery words(String text) {

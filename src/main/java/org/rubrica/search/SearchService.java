@@ -131,10 +131,11 @@ public class SearchService {
             sql.append(" AND sort_at < :to");
             params.put("to", Timestamp.from(q.to().plusDays(1).atStartOfDay(zone).toInstant()));
         }
-        if (q.due() == SearchQuery.Due.DUE) {
-            sql.append(" AND due_at IS NOT NULL AND NOT settled");
-        } else if (q.due() == SearchQuery.Due.OVERDUE) {
-            sql.append(" AND due_at < :now AND NOT settled");
+        if (q.due() != SearchQuery.Due.ANY && q.due() != null) {
+            // what is due from the person, or from a unit they receive for: nobody else sees those dates
+            sql.append(" AND EXISTS (SELECT 1 FROM search_due d WHERE d.oficio_id = search_oficio.oficio_id"
+                    + " AND (d.assignee_id = :me OR d.unit_id = ANY(:receiving))"
+                    + (q.due() == SearchQuery.Due.OVERDUE ? " AND d.due_at < :now" : "") + ")");
             params.put("now", Timestamp.from(clock.instant()));
         }
         if (after != null) {

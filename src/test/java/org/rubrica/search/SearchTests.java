@@ -35,6 +35,7 @@ class SearchTests {
     @Autowired SearchService search;
     @Autowired SignedOficios signedOficios;
     @Autowired DeliveryService delivery;
+    @Autowired org.rubrica.delivery.ReceiptService receipts;
     @Autowired org.rubrica.drafting.ReplyService replies;
     @Autowired org.rubrica.drafting.RecipientService recipients;
 
@@ -140,5 +141,31 @@ class SearchTests {
                         e -> assertThat(e.messageKey()).isEqualTo("search.cursor"));
         assertThatThrownBy(() -> search.search(SearchQuery.words("quetzal"), null, 0))
                 .isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void due_and_overdue_are_what_is_due_from_the_person_or_their_unit_and_nobody_else() {
+        UUID id = draft("Informe de inventario Zacatlán", "<p>Solicitud de informe.</p>");
+        signedOficios.signAndSend(id);
+        long unit = acting.unitId("SEC/DGE");
+        acting.as(Acting.RECIPIENT);
+        receipts.register(id, unit);
+        long assistant = acting.personId(Acting.RECIPIENT);
+        delivery.assign(id, unit, List.of(assistant), "Preparar el informe.",
+                java.time.Instant.now().plus(java.time.Duration.ofDays(3)));
+
+        var due = new SearchQuery("zacatlan", null, null, null, null, null, SearchQuery.Due.DUE);
+        var overdue = new SearchQuery("zacatlan", null, null, null, null, null, SearchQuery.Due.OVERDUE);
+        assertThat(search.search(due, null, 10).hits()).extracting(SearchHit::oficioId).containsExactly(id);
+        assertThat(search.search(overdue, null, 10).hits()).isEmpty(); // not yet
+        acting.as(Acting.RECIPIENT_HEAD); // the unit's head follows its work
+        assertThat(search.search(due, null, 10).hits()).extracting(SearchHit::oficioId).containsExactly(id);
+        acting.as(Acting.DRAFTER); // the sender does not see how the recipient schedules it
+        assertThat(search.search(due, null, 10).hits()).isEmpty();
+        assertThat(found("zacatlan")).containsExactly(id);
+
+        acting.as(Acting.RECIPIENT);
+        delivery.markAttended(id);
+        assertThat(search.search(due, null, 10).hits()).isEmpty();
     }
 }

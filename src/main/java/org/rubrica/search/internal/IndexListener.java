@@ -117,7 +117,7 @@ class IndexListener {
     void on(DeliveryEvents.Assigned e) {
         index.addPeople(e.oficioId(), List.of(e.assigneeId()));
         if (e.dueAt() != null) {
-            index.due(e.oficioId(), e.dueAt());
+            index.due(e.oficioId(), e.unitId(), e.assigneeId(), e.dueAt());
         }
     }
 
@@ -127,12 +127,17 @@ class IndexListener {
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(DeliveryEvents.AssignmentClosed e) {
+        index.notDue(e.oficioId(), e.unitId(), e.assigneeId());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void on(DeliveryEvents.Answered e) {
-        index.settled(e.oficioId());
+        index.settled(e.oficioId(), e.unitId());
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void on(DeliveryEvents.Archived e) {
-        index.settled(e.oficioId());
+        index.settled(e.oficioId(), e.unitId());
     }
 }

@@ -70,17 +70,23 @@ public class SearchIndex {
                 .params(unitId, oficioId).update();
     }
 
-    /** An answer is due by then (the earliest due date stays). */
-    public void due(UUID oficioId, Instant dueAt) {
+    /** An open assignment with a due date: its assignee and its unit's receiving side may filter by it. */
+    public void due(UUID oficioId, long unitId, long assigneeId, Instant dueAt) {
         jdbc.sql("""
-                        UPDATE search_oficio SET due_at = LEAST(coalesce(due_at, ?), ?), settled = false
-                        WHERE oficio_id = ?""")
-                .params(Timestamp.from(dueAt), Timestamp.from(dueAt), oficioId).update();
+                        INSERT INTO search_due (oficio_id, unit_id, assignee_id, due_at) VALUES (?, ?, ?, ?)
+                        ON CONFLICT (oficio_id, unit_id, assignee_id) DO UPDATE SET due_at = excluded.due_at""")
+                .params(oficioId, unitId, assigneeId, Timestamp.from(dueAt)).update();
     }
 
-    /** Answered or archived: nothing is due any more. */
-    public void settled(UUID oficioId) {
-        jdbc.sql("UPDATE search_oficio SET settled = true WHERE oficio_id = ?").param(oficioId).update();
+    /** The assignment closed: nothing is due from that person any more. */
+    public void notDue(UUID oficioId, long unitId, long assigneeId) {
+        jdbc.sql("DELETE FROM search_due WHERE oficio_id = ? AND unit_id = ? AND assignee_id = ?")
+                .params(oficioId, unitId, assigneeId).update();
+    }
+
+    /** The unit answered or archived it: nothing is due from it any more. */
+    public void settled(UUID oficioId, long unitId) {
+        jdbc.sql("DELETE FROM search_due WHERE oficio_id = ? AND unit_id = ?").params(oficioId, unitId).update();
     }
 
     /** Those of the ids the index does not hold. */
