@@ -66,12 +66,15 @@ public class PadesSignatures {
     private final TimestampAuthority timestamps;
     private final TrustedCas trust;
     private final Clock clock;
+    /** For B and T, which need no trust anchors nor revocation data; DSS's services are safe to share. */
+    private final PAdESService withoutValidationData;
 
     PadesSignatures(SignerCredentials credentials, TimestampAuthority timestamps, TrustedCas trust, Clock clock) {
         this.credentials = credentials;
         this.timestamps = timestamps;
         this.trust = trust;
         this.clock = clock;
+        this.withoutValidationData = service(new CommonCertificateVerifier());
     }
 
     /**
@@ -123,9 +126,8 @@ public class PadesSignatures {
      */
     public byte[] sign(byte[] pdf, SignerCredentials.UnlockedKey key, String reason, Level level,
                        Appearance appearance) {
-        // only LT embeds validation data: the others need no trust anchors nor the CRL
-        PAdESService service = new PAdESService(level == Level.LT ? verifier() : new CommonCertificateVerifier());
-        service.setTspSource(timestamps);
+        // only LT embeds validation data (the current CRL): B and T share one service, made once
+        PAdESService service = level == Level.LT ? service(verifier()) : withoutValidationData;
         PAdESSignatureParameters parameters = new PAdESSignatureParameters();
         parameters.setSignatureLevel(level.dss);
         parameters.setDigestAlgorithm(DigestAlgorithm.SHA256);
@@ -137,7 +139,6 @@ public class PadesSignatures {
             SignatureAreas.find(pdf, appearance.area())
                     .ifPresent(area -> parameters.setImageParameters(visibleBlock(area, appearance.text())));
         }
-        service.setPdfObjFactory(new PdfBoxNativeObjectFactory()); // the block's text stays text, not a picture
         DSSDocument document = new InMemoryDocument(pdf);
         ToBeSigned toBeSigned = service.getDataToSign(document, parameters);
         try {
@@ -152,6 +153,14 @@ public class PadesSignatures {
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("the PDF could not be signed", e);
         }
+    }
+
+    /** A service signing with the built-in timestamp authority; the block's text stays text, not a picture. */
+    private PAdESService service(CommonCertificateVerifier verifier) {
+        PAdESService service = new PAdESService(verifier);
+        service.setTspSource(timestamps);
+        service.setPdfObjFactory(new PdfBoxNativeObjectFactory());
+        return service;
     }
 
     private static DSSFileFont blockFont() {
