@@ -1,0 +1,87 @@
+package org.rubrica.metrics.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.rubrica.delivery.DeliveryEvents;
+import org.rubrica.directory.Directory;
+import org.rubrica.drafting.OficioEvents;
+import org.rubrica.drafting.OficioIndexSource;
+import org.rubrica.signing.SigningEvents;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Keeps the facts indicators are computed from, in the transaction of each change (just before it commits), so a
+ * rolled-back send counts nothing. Only times and units: no subject, no text.
+ */
+@Component
+class FactRecorder {
+
+    private final JdbcClient jdbc;
+    private final OficioIndexSource oficios;
+    private final Directory directory;
+
+    FactRecorder(JdbcClient jdbc, OficioIndexSource oficios, Directory directory) {
+        this.jdbc = jdbc;
+        this.oficios = oficios;
+        this.directory = directory;
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(OficioEvents.DraftCreated e) {
+        oficios.read(e.oficioId()).ifPresent(o -> jdbc.sql("""
+                        INSERT INTO metrics_oficio (oficio_id, kind, sender_unit_id, sender_agency, author_id, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                .params(o.id(), o.kind(), o.senderUnitId(), directory.agencyOf(o.senderUnitId()).id(), o.authorId(),
+                        Timestamp.from(e.at()))
+                .update());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(SigningEvents.OficioSigned e) {
+        if (e.complete()) {
+            set("metrics_oficio", "signed_at", e.oficioId(), null, e.at());
+        }
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(OficioEvents.OficioSent e) {
+        set("metrics_oficio", "sent_at", e.oficioId(), null, e.at());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(DeliveryEvents.OficioDelivered e) {
+        jdbc.sql("""
+                        INSERT INTO metrics_delivery (oficio_id, unit_id, agency_id, delivered_at) VALUES (?, ?, ?, ?)
+                        ON CONFLICT DO NOTHING""")
+                .params(e.oficioId(), e.unitId(), directory.agencyOf(e.unitId()).id(), Timestamp.from(e.at()))
+                .update();
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(DeliveryEvents.Received e) {
+        set("metrics_delivery", "received_at", e.oficioId(), e.unitId(), e.at());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(DeliveryEvents.Answered e) {
+        set("metrics_delivery", "answered_at", e.oficioId(), e.unitId(), e.at());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(DeliveryEvents.Archived e) {
+        set("metrics_delivery", "archived_at", e.oficioId(), e.unitId(), e.at());
+    }
+
+    /** Records the first time only; {@code unitId} null for the oficio's own facts. */
+    private void set(String table, String column, UUID oficioId, Long unitId, Instant at) {
+        String where = unitId == null ? "oficio_id = ?" : "oficio_id = ? AND unit_id = ?";
+        var statement = jdbc.sql("UPDATE " + table + " SET " + column + " = ? WHERE " + where + " AND " + column
+                + " IS NULL").param(Timestamp.from(at)).param(oficioId);
+        (unitId == null ? statement : statement.param(unitId)).update();
+    }
+}

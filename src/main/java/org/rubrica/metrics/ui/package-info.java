@@ -1,0 +1,4 @@
+/**
+ * The indicators page.
+ */
+package org.rubrica.metrics.ui;
