@@ -5,12 +5,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.rubrica.directory.Actor;
 import org.rubrica.directory.CurrentActor;
 import org.rubrica.directory.Directory;
+import org.rubrica.directory.Person;
 import org.rubrica.directory.Role;
+import org.rubrica.directory.Unit;
 import org.rubrica.shared.InvalidInputException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -24,6 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class MetricsService {
+
+    static final int RANKED = 10;
 
     private final JdbcClient jdbc;
     private final Directory directory;
@@ -61,6 +67,8 @@ public class MetricsService {
             case AGENCY -> "agency_id = :id";
             case INSTITUTION -> "true";
         };
+        Map<Long, String> people = directory.people().stream().collect(Collectors.toMap(Person::id, Person::fullName));
+        Map<Long, String> units = directory.units().stream().collect(Collectors.toMap(Unit::id, Unit::label));
         return new Indicators(scope, scope == Indicators.Scope.INSTITUTION ? null : scopeId, from, to,
                 count("metrics_oficio", "created_at", sender, p),
                 count("metrics_oficio", "signed_at", sender, p),
@@ -72,7 +80,21 @@ public class MetricsService {
                 jdbc.sql("SELECT count(*) FROM metrics_delivery WHERE " + recipient + " AND delivered_at < :to"
                                 + " AND (answered_at IS NULL OR answered_at >= :to)"
                                 + " AND (archived_at IS NULL OR archived_at >= :to)")
-                        .params(p).query(Long.class).single());
+                        .params(p).query(Long.class).single(),
+                ranked("SELECT author_id, count(*) FROM metrics_oficio WHERE " + sender
+                        + " AND created_at >= :from AND created_at < :to GROUP BY author_id", p, people),
+                ranked("SELECT sender_unit_id, count(*) FROM metrics_oficio WHERE " + sender
+                        + " AND sent_at >= :from AND sent_at < :to GROUP BY sender_unit_id", p, units),
+                ranked("SELECT unit_id, count(*) FROM metrics_delivery WHERE " + recipient
+                        + " AND delivered_at >= :from AND delivered_at < :to GROUP BY unit_id", p, units));
+    }
+
+    /** The ten with most, most first (ties by id), named (by number when the directory no longer has them). */
+    private List<Indicators.Ranked> ranked(String grouped, Map<String, Object> p, Map<Long, String> names) {
+        return jdbc.sql(grouped + " ORDER BY 2 DESC, 1 LIMIT " + RANKED).params(p)
+                .query((rs, n) -> new Indicators.Ranked(rs.getLong(1),
+                        names.getOrDefault(rs.getLong(1), "#" + rs.getLong(1)), rs.getLong(2)))
+                .list();
     }
 
     /** How many had {@code column} in the period. */

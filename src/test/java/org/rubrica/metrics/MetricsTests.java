@@ -71,6 +71,10 @@ class MetricsTests {
                 Duration.ofHours(24)));
         // at the end of March two wait: the one answered in April and the one never received
         assertThat(march.backlog()).isEqualTo(2);
+        // one author drafted all five; the unit sent three and received three (unknown ids are named by number)
+        assertThat(march.byAuthor()).extracting(Indicators.Ranked::count).containsExactly(5L);
+        assertThat(march.bySender()).containsExactly(new Indicators.Ranked(UNIT, "#" + UNIT, 3));
+        assertThat(march.byRecipient()).containsExactly(new Indicators.Ranked(UNIT, "#" + UNIT, 3));
 
         Indicators unit = metrics.indicators(Indicators.Scope.UNIT, UNIT, LocalDate.of(2026, 3, 1),
                 LocalDate.of(2026, 3, 31));

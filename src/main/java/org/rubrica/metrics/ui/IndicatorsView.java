@@ -72,7 +72,9 @@ class IndicatorsView extends VerticalLayout implements HasDynamicTitle {
                     figure("indicators.backlog", String.valueOf(i.backlog())),
                     times("indicators.draft-to-signed", i.draftToSigned()),
                     times("indicators.delivered-to-received", i.deliveredToReceived()),
-                    times("indicators.received-to-answered", i.receivedToAnswered()));
+                    times("indicators.received-to-answered", i.receivedToAnswered()),
+                    ranked("indicators.by-author", i.byAuthor()), ranked("indicators.by-sender", i.bySender()),
+                    ranked("indicators.by-recipient", i.byRecipient()));
         }, () -> { }, () -> { });
     }
 
@@ -87,6 +89,11 @@ class IndicatorsView extends VerticalLayout implements HasDynamicTitle {
     private Div times(String key, Indicators.Times t) {
         return figure(key, t.count() == 0 ? "—" : getTranslation("indicators.times", hours(t.median()),
                 hours(t.p90()), t.count()));
+    }
+
+    private Div ranked(String key, java.util.List<Indicators.Ranked> rows) {
+        return figure(key, rows.isEmpty() ? "—" : rows.stream().map(r -> r.name() + " (" + r.count() + ")")
+                .collect(java.util.stream.Collectors.joining(", ")));
     }
 
     private static String hours(Duration d) {
