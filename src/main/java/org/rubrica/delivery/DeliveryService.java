@@ -242,15 +242,14 @@ public class DeliveryService {
 
     /** The step the unit's entry has reached, locked until the transaction ends (a receipt waits meanwhile). */
     private RecipientStatus.Stage stage(UUID oficioId, long unitId) {
-        return stageOf(oficioId, receipts.lock(oficioId, unitId)
-                .orElseThrow(() -> new NotFoundException("oficio " + oficioId + " in the inbox of " + unitId)));
+        return receipts.lock(oficioId, unitId)
+                .orElseThrow(() -> new NotFoundException("oficio " + oficioId + " in the inbox of " + unitId))
+                .stage(assignedUnits(oficioId).contains(unitId));
     }
 
-    private RecipientStatus.Stage stageOf(UUID oficioId, ReceiptRepository.EntryState e) {
-        long unitId = e.unitId();
-        boolean assigned = assignments.of(oficioId).stream().anyMatch(a -> a.unitId() == unitId);
-        return RecipientStatus.Stage.of(e.entryNumber() != null, e.readAt() != null, assigned, e.answeredAt() != null,
-                e.archivedAt() != null);
+    /** The units that turned the oficio to someone (an assignment open or closed). */
+    private Set<Long> assignedUnits(UUID oficioId) {
+        return assignments.of(oficioId).stream().map(Assignment::unitId).collect(java.util.stream.Collectors.toSet());
     }
 
     /** Refuses what the unit's step does not allow ({@link RecipientStatus.Stage#allows}), saying why. */
@@ -332,8 +331,9 @@ public class DeliveryService {
     @Transactional(readOnly = true)
     public List<Long> turnableUnits(UUID oficioId) {
         List<Long> mine = assignableUnits(oficioId);
+        Set<Long> assigned = assignedUnits(oficioId);
         return receipts.of(oficioId).stream().filter(e -> mine.contains(e.unitId()))
-                .filter(e -> stageOf(oficioId, e).allows(RecipientStatus.Stage.Action.ASSIGN))
+                .filter(e -> e.stage(assigned.contains(e.unitId())).allows(RecipientStatus.Stage.Action.ASSIGN))
                 .map(ReceiptRepository.EntryState::unitId).toList();
     }
 

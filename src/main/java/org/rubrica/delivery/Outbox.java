@@ -69,11 +69,6 @@ public class Outbox {
                 directory.unit(e.unitId()).label(), e.addressing(),
                 e.attention().stream().map(p -> directory.person(p).fullName()).toList(), e.deliveredAt(), e.readAt(),
                 e.readBy() == null ? null : directory.person(e.readBy()).fullName(), e.entryNumber(), e.receivedAt(),
-                e.acknowledged(), stage(e, assigned.contains(e.unitId())))).toList();
-    }
-
-    private static RecipientStatus.Stage stage(ReceiptRepository.EntryState e, boolean assigned) {
-        return RecipientStatus.Stage.of(e.entryNumber() != null, e.readAt() != null, assigned, e.answeredAt() != null,
-                e.archivedAt() != null);
+                e.acknowledged(), e.stage(assigned.contains(e.unitId())))).toList();
     }
 }

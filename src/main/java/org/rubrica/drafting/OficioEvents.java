@@ -31,7 +31,7 @@ public final class OficioEvents {
     }
 
     public record DraftCreated(UUID oficioId, long actorId, String templateCode, int templateVersionNo,
-                               Instant at) {
+                               String kind, long senderUnitId, Instant at) {
     }
 
     public record DraftSaved(UUID oficioId, long actorId, int version, Instant at) {

@@ -136,7 +136,7 @@ public class OficioService {
         revisions.insert(new RevisionRow(id, 0, RevisionRow.Kind.CREATED, 0, actor.personId(), null,
                 clean.recipientUnitId(), clean.subject(), clean.bodyHtml(), clean.fields(), now));
         events.publishEvent(new OficioEvents.DraftCreated(id, actor.personId(), template.templateCode(),
-                template.versionNo(), now));
+                template.versionNo(), template.kind(), actor.unitId(), now));
         if (chosen != Priority.NORMAL) {
             events.publishEvent(new OficioEvents.PriorityChanged(id, actor.personId(), chosen, now));
         }

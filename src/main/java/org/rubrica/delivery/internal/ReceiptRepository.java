@@ -18,6 +18,12 @@ public class ReceiptRepository {
     public record EntryState(long unitId, Recipient.Addressing addressing, List<Long> attention, Instant deliveredAt,
                              String entryNumber, Instant receivedAt, Long receivedBy, Instant readAt, Long readBy,
                              boolean annulled, boolean acknowledged, Instant answeredAt, Instant archivedAt) {
+
+        /** The step this entry has reached; {@code assigned} when the unit turned it to someone. */
+        public org.rubrica.delivery.RecipientStatus.Stage stage(boolean assigned) {
+            return org.rubrica.delivery.RecipientStatus.Stage.of(entryNumber != null, readAt != null, assigned,
+                    answeredAt != null, archivedAt != null);
+        }
     }
 
     private final JdbcClient jdbc;

@@ -7,7 +7,6 @@ import java.util.UUID;
 import org.rubrica.delivery.DeliveryEvents;
 import org.rubrica.directory.Directory;
 import org.rubrica.drafting.OficioEvents;
-import org.rubrica.drafting.OficioIndexSource;
 import org.rubrica.signing.SigningEvents;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -22,23 +21,21 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class FactRecorder {
 
     private final JdbcClient jdbc;
-    private final OficioIndexSource oficios;
     private final Directory directory;
 
-    FactRecorder(JdbcClient jdbc, OficioIndexSource oficios, Directory directory) {
+    FactRecorder(JdbcClient jdbc, Directory directory) {
         this.jdbc = jdbc;
-        this.oficios = oficios;
         this.directory = directory;
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void on(OficioEvents.DraftCreated e) {
-        oficios.read(e.oficioId()).ifPresent(o -> jdbc.sql("""
+        jdbc.sql("""
                         INSERT INTO metrics_oficio (oficio_id, kind, sender_unit_id, sender_agency, author_id, created_at)
                         VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
-                .params(o.id(), o.kind(), o.senderUnitId(), directory.agencyOf(o.senderUnitId()).id(), o.authorId(),
+                .params(e.oficioId(), e.kind(), e.senderUnitId(), directory.agencyOf(e.senderUnitId()).id(), e.actorId(),
                         Timestamp.from(e.at()))
-                .update());
+                .update();
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
