@@ -166,6 +166,7 @@ public class PadesSignatures {
     private static DSSFileFont blockFont() {
         DSSFileFont font = new DSSFileFont(new InMemoryDocument(BlockFont.bytes()));
         font.setSize(6.5f);
+        font.setEmbedFontSubset(true);
         return font;
     }
 

@@ -20,7 +20,8 @@ import org.verapdf.pdfa.flavours.PDFAFlavour;
 /**
  * A PAdES signature is an incremental update of the rendered PDF/A-2b file: the signed file still declares
  * PDF/A-2b and veraPDF still finds it compliant, after one signature at BASELINE-LT (which adds the
- * certificates, the CRL and the timestamp) and after a second one over it.
+ * certificates, the CRL and the timestamp) and after a second one over it. The first draws its visible block
+ * (in a subset of the block font, embedded with the signature).
  */
 @RubricaTest
 class SignedPdfATests {
@@ -38,7 +39,7 @@ class SignedPdfATests {
     }
 
     @Test
-    void a_final_oficio_signed_twice_at_baseline_lt_is_still_pdf_a_2b() {
+    void a_final_oficio_signed_twice_at_baseline_lt_is_still_pdf_a_2b() throws Exception {
         byte[] pdf = renderer.toPdf(templates.publishedVersion("oficio").id(), new DocumentData(
                 "Municipio de San Martín", "Contraloría Municipal", "Dirección de Auditoría", "CON/DA", "San Martín",
                 LocalDate.of(2026, 12, 2), "CON/DA/0007/2026", "Lic. Patricia Mendoza Guerrero",
@@ -50,8 +51,13 @@ class SignedPdfATests {
         Person auditor = acting.person("C.P. Mónica Rosales Ibarra");
         signedOficios.freshCredential(auditor, "648213");
         byte[] once = signatures.sign(pdf, credentials.unlockMine("648213".toCharArray()), "Firma del oficio",
-                PadesSignatures.Level.LT);
+                PadesSignatures.Level.LT, new PadesSignatures.Appearance("firma-1",
+                        "Firmado electrónicamente por:\nC.P. Mónica Rosales Ibarra\nDirectora de Auditoría"));
 
+        try (var signed = org.apache.pdfbox.Loader.loadPDF(once)) { // the block was drawn, not left invisible
+            assertThat(signed.getSignatureFields().getFirst().getWidgets().getFirst().getRectangle().getWidth())
+                    .isPositive();
+        }
         PdfA.Verdict signedOnce = PdfA.check(once);
         assertThat(signedOnce.declared()).isEqualTo(PDFAFlavour.PDFA_2_B);
         assertThat(signedOnce.failures()).isEmpty();
