@@ -33,7 +33,8 @@ public class CurrentActor implements RoleGuard {
         if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
             return Optional.empty();
         }
-        return directory.actor(auth.getName());
+        Optional<Actor> actor = directory.actor(auth.getName());
+        return auth instanceof UnitScopedAuthentication scoped ? actor.map(a -> a.within(scoped.unitId())) : actor;
     }
 
     /**

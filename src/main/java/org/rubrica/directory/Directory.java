@@ -89,6 +89,12 @@ public class Directory implements UnitChoices {
         return repository.people().stream().map(row -> DirectoryRepository.toPerson(row, clock.instant())).toList();
     }
 
+    /** The active people holding any role in the unit, by name. */
+    public List<Person> members(long unitId) {
+        Set<Long> ids = repository.members(unitId);
+        return people().stream().filter(p -> p.active() && ids.contains(p.id())).toList();
+    }
+
     public List<Membership> memberships(long personId) {
         return List.copyOf(repository.memberships(personId));
     }

@@ -18,9 +18,13 @@ class OpenApiConfiguration {
         return new OpenAPI()
                 .info(new Info().title("Rubrica API").version("v1")
                         .description("Official correspondence: templates, drafts, sending and inboxes. "
-                                + "Obtain a token at POST /api/v1/auth/token and send it as 'Authorization: Bearer …'."))
+                                + "A person obtains a token at POST /api/v1/auth/token; another system uses an "
+                                + "integration token (rbi_…) an organisation administrator made for it on the "
+                                + "Integraciones page, scoped to a unit and to permissions. Either goes in "
+                                + "'Authorization: Bearer …'."))
                 .components(new Components().addSecuritySchemes("bearer",
-                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
+                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                                .bearerFormat("JWT or integration token")))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
     }
 }

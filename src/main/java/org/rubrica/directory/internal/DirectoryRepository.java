@@ -177,6 +177,12 @@ public class DirectoryRepository {
                 .stream().collect(Collectors.toUnmodifiableSet());
     }
 
+    /** The people holding any role in the unit. */
+    public Set<Long> members(long unitId) {
+        return Set.copyOf(jdbc.sql("SELECT DISTINCT person_id FROM directory_membership WHERE unit_id = ?")
+                .param(unitId).query(Long.class).list());
+    }
+
     public void replaceMemberships(long personId, Set<Membership> memberships) {
         jdbc.sql("DELETE FROM directory_membership WHERE person_id = ?").param(personId).update();
         for (Membership m : memberships) {

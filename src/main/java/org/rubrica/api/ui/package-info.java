@@ -1,0 +1,2 @@
+/** The API's administration page: integration tokens. */
+package org.rubrica.api.ui;
