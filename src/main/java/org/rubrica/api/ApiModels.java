@@ -44,7 +44,8 @@ public final class ApiModels {
     }
 
     @Schema(description = "Values to preview a template with: recipient unit, subject, body and template fields")
-    public record PreviewRequest(@Schema(example = "SEC/DGE") String recipientUnitCode, Long recipientUnitId,
+    public record PreviewRequest(@Schema(example = "SEC/DGE") String recipientUnitCode,
+                                 @Schema(description = "Instead of the code", example = "14") Long recipientUnitId,
                                  @Schema(example = "Asunto de prueba") String subject,
                                  @Schema(example = "<p>Texto</p>") String body, Map<String, String> fields) {
     }
@@ -73,10 +74,11 @@ public final class ApiModels {
     }
 
     public record AssignmentRequest(
-            @Schema(description = "The receiving unit that assigns; may be left out when the caller receives for only one of the oficio's units") Long unitId,
-            List<Long> assigneeIds,
+            @Schema(description = "The receiving unit that assigns; may be left out when the caller receives for only one of the oficio's units",
+                    example = "14") Long unitId,
+            @Schema(example = "[31, 32]") List<Long> assigneeIds,
             @Schema(example = "Prepare la respuesta con los datos del padrón.") String instructions,
-            @Schema(description = "Optional; not in the past") Instant dueAt) {
+            @Schema(description = "Optional; not in the past", example = "2026-12-09T23:59:00Z") Instant dueAt) {
     }
 
     public record PriorityChange(@Schema(description = "NORMAL or URGENT", example = "URGENT") Priority priority) {
@@ -89,20 +91,26 @@ public final class ApiModels {
     }
 
     /** Whose receipt to register, archive, or tag: one of the units I receive for (optional when only one). */
-    public record UnitAction(Long unitId) {
+    public record UnitAction(@Schema(example = "14") Long unitId) {
     }
 
-    public record ForwardRequest(Long fromUnitId, Long toUnitId, String note) {
+    public record ForwardRequest(@Schema(description = "The unit that received it", example = "14") Long fromUnitId,
+                                 @Schema(description = "The unit that should attend it", example = "15") Long toUnitId,
+                                 @Schema(example = "Corresponde a la Dirección de Cultura.") String note) {
     }
 
-    public record TagsRequest(Long unitId, java.util.List<String> tags) {
+    public record TagsRequest(@Schema(example = "14") Long unitId,
+                              @Schema(example = "[\"becas\", \"2027\"]") java.util.List<String> tags) {
     }
 
     /** A recipient besides the addressee: a unit (by id or code) or a person (by id), addressed (TO) or copied (CC). */
-    public record RecipientRequest(String addressing, Long unitId, String unitCode, Long personId) {
+    public record RecipientRequest(@Schema(description = "TO or CC", example = "CC") String addressing,
+                                   @Schema(description = "A unit by id…", example = "15") Long unitId,
+                                   @Schema(description = "…or by code", example = "SEC/DCU") String unitCode,
+                                   @Schema(description = "Or a person, by id", example = "31") Long personId) {
     }
 
-    public record ConfidentialityChange(boolean confidential) {
+    public record ConfidentialityChange(@Schema(example = "true") boolean confidential) {
     }
 
     public record Created(UUID id) {

@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Routing")
 class DelegationsController {
 
-    record NewDelegation(long substituteId, @Schema(example = "true") Boolean reviews,
+    record NewDelegation(@Schema(example = "17") long substituteId, @Schema(example = "true") Boolean reviews,
                          @Schema(example = "true") Boolean signs, @Schema(example = "2026-12-01") LocalDate startsOn,
                          @Schema(example = "2026-12-08") LocalDate endsOn) {
     }

@@ -42,7 +42,7 @@ class ReviewController {
                      @Schema(description = "The version the text was loaded at", example = "3") int baseVersion,
                      @Schema(example = "Ajustes de redacción") String note,
                      @Schema(description = "Suggestions only: when the text was loaded (working.loadedAt); what the owner "
-                             + "rejected after it does not come back with this save")
+                             + "rejected after it does not come back with this save", example = "2026-12-02T15:04:05Z")
                      java.time.Instant since) {
     }
 
@@ -54,7 +54,7 @@ class ReviewController {
     record Reply(@Schema(example = "Sí, también preescolar.") String text) {
     }
 
-    record NewInvitation(long personId, @Schema(example = "EDITOR") DraftAccess access) {
+    record NewInvitation(@Schema(example = "31") long personId, @Schema(example = "EDITOR") DraftAccess access) {
     }
 
     private final OficioService oficios;

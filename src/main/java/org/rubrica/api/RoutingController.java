@@ -3,6 +3,8 @@ package org.rubrica.api;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -29,6 +31,11 @@ class RoutingController {
                            @Schema(example = "Procede.") String comment) {
     }
 
+    /** A route as an integrator would send it: a review by two people (either may approve), then a signature. */
+    static final String STEPS_EXAMPLE = """
+            [{"kind": "REVIEW", "mode": "ANY", "personIds": [21, 22], "dueAt": "2026-12-04T23:59:00Z"},
+             {"kind": "SIGN", "mode": "ALL", "personIds": [20], "dueAt": null}]""";
+
     private final RoutingService routing;
 
     RoutingController(RoutingService routing) {
@@ -43,7 +50,9 @@ class RoutingController {
 
     @PutMapping("/oficios/{id}/route")
     @Operation(summary = "Set the route of a draft (owner): ordered review and sign steps, each with its people")
-    RouteModels.RouteView setRoute(@PathVariable String id, @RequestBody List<RouteModels.StepPlan> steps) {
+    RouteModels.RouteView setRoute(@PathVariable String id,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
+                    examples = @ExampleObject(STEPS_EXAMPLE))) @RequestBody List<RouteModels.StepPlan> steps) {
         var oficioId = NotFoundException.parseId(id, "oficio");
         routing.setRoute(oficioId, steps);
         return routing.route(oficioId);
@@ -68,7 +77,8 @@ class RoutingController {
     @PutMapping("/route-presets")
     @Operation(summary = "Set my unit's usual route (signers), for one template or, without template, for all drafts")
     List<RouteModels.StepPlan> savePreset(@RequestParam(required = false) String template,
-                                          @RequestBody List<RouteModels.StepPlan> steps) {
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
+                    examples = @ExampleObject(STEPS_EXAMPLE))) @RequestBody List<RouteModels.StepPlan> steps) {
         routing.savePreset(template, steps);
         return steps;
     }

@@ -43,7 +43,8 @@ class SigningController {
     record PinSignature(@Schema(example = "482915") String pin) {
     }
 
-    record PinBatch(List<UUID> oficioIds, @Schema(example = "482915") String pin) {
+    record PinBatch(@Schema(example = "[\"0b6f1c9e-5d1a-4c7e-9a51-2f3f4f7e8a10\", \"5e2d8a41-7b3c-4f0a-8d2e-6c1b9a3f4e21\"]")
+                    List<UUID> oficioIds, @Schema(example = "482915") String pin) {
     }
 
     record SignedOficio(UUID oficioId, @Schema(example = "SOP/DOP/0042/2026") String number,

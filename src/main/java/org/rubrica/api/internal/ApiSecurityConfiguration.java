@@ -47,7 +47,8 @@ class ApiSecurityConfiguration {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
-                        .requestMatchers("/api/v1/openapi", "/api/v1/openapi/**", "/api/v1/openapi.yaml").permitAll()
+                        .requestMatchers("/api/v1/openapi", "/api/v1/openapi/**", "/api/v1/openapi.yaml",
+                                "/api/v1/docs/**").permitAll()
                         .requestMatchers("/api/v1/verification", "/api/v1/verification/**").permitAll()
                         .anyRequest().access((authentication, context) ->
                                 new AuthorizationDecision(permitted(authentication.get(), context.getRequest()))))

@@ -51,4 +51,60 @@ class ApiPermissionRulesTests {
         assertThat(ApiPermissionRules.required("GET", "/api/v1/oficios/{id}/trail")).contains(ApiPermission.READ);
         assertThat(ApiPermissionRules.required("POST", "/api/v1/delegations")).isEmpty();
     }
+
+    /**
+     * Every operation says what it does, and every JSON body it takes comes with an example an integrator can send
+     * as it is from the interactive page.
+     */
+    @Test
+    void every_operation_has_a_summary_and_every_json_body_an_example() throws Exception {
+        String document = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build()
+                .perform(get("/api/v1/openapi")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        Map<String, Map<String, Map<String, Object>>> paths = JsonPath.read(document, "$.paths");
+        Map<String, Map<String, Object>> schemas = JsonPath.read(document, "$.components.schemas");
+        List<String> unsummarised = new ArrayList<>();
+        List<String> withoutExample = new ArrayList<>();
+        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+            String call = method.toUpperCase() + " " + path;
+            if (operation.get("summary") == null) {
+                unsummarised.add(call);
+            }
+            Object json = operation.get("requestBody") == null ? null
+                    : JsonPath.read(operation.get("requestBody"), "$.content") instanceof Map<?, ?> content
+                            ? content.get("application/json") : null;
+            if (json instanceof Map<?, ?> media && media.get("example") == null && media.get("examples") == null
+                    && !hasExample(media.get("schema"), schemas)) {
+                withoutExample.add(call + " " + missingExamples(media.get("schema"), schemas, ""));
+            }
+        }));
+        assertThat(unsummarised).as("operations without a summary").isEmpty();
+        assertThat(withoutExample).as("JSON bodies without an example").isEmpty();
+    }
+
+    /**
+     * An example for the whole body, or one for each of its values (Swagger UI puts them together): nested objects
+     * and list items by the same rule, a choice by its listed values; a free map of values needs none.
+     */
+    private static boolean hasExample(Object schema, Map<String, Map<String, Object>> schemas) {
+        return missingExamples(schema, schemas, "").isEmpty();
+    }
+
+    private static List<String> missingExamples(Object schema, Map<String, Map<String, Object>> schemas, String at) {
+        if (!(schema instanceof Map<?, ?> s) || s.get("example") != null || s.get("enum") != null) {
+            return List.of();
+        }
+        if (s.get("$ref") instanceof String ref) {
+            return missingExamples(schemas.get(ref.substring(ref.lastIndexOf('/') + 1)), schemas, at);
+        }
+        if (s.get("items") != null) {
+            return missingExamples(s.get("items"), schemas, at + "[]");
+        }
+        if (s.get("properties") instanceof Map<?, ?> properties) {
+            List<String> missing = new ArrayList<>();
+            properties.forEach((name, property) -> missing.addAll(missingExamples(property, schemas, at + "." + name)));
+            return missing;
+        }
+        return "object".equals(s.get("type")) ? List.of() : List.of(at);
+    }
 }
