@@ -356,7 +356,7 @@ public class OficioService {
     public java.util.Optional<RegisteredOficio> registered(UUID id) {
         return oficios.find(id).filter(o -> o.number() != null).map(o -> new RegisteredOficio(o.id(), o.number(),
                 o.kind(), directory.unit(o.senderUnitId()).name(), directory.agencyOf(o.senderUnitId()).name(),
-                directory.institution().name(), o.status(), annulment(o)));
+                directory.institution().name(), o.status(), annulment(o), o.senderUnitId()));
     }
 
     /** The longest annulment reason kept. */

@@ -7,5 +7,6 @@ import java.util.UUID;
  * content. {@code annulment} is {@code null} unless it was annulled.
  */
 public record RegisteredOficio(UUID id, String number, String kind, String senderUnitName, String agencyName,
-                               String institutionName, OficioStatus status, Annulment annulment) {
+                               String institutionName, OficioStatus status, Annulment annulment,
+                               long senderUnitId) {
 }

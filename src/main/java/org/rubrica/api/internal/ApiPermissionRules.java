@@ -38,7 +38,9 @@ final class ApiPermissionRules {
             rule("POST", "/api/v1/oficios/{id}/assignments/attended", ApiPermission.RECEIVE),
             rule("DELETE", "/api/v1/oficios/{id}/assignments/{unitId}/{personId}", ApiPermission.RECEIVE),
             rule("PUT", "/api/v1/oficios/{id}/tags", ApiPermission.RECEIVE),
-            rule("POST", "/api/v1/templates/{code}/preview", ApiPermission.READ));
+            rule("POST", "/api/v1/templates/{code}/preview", ApiPermission.READ),
+            rule("POST", "/api/v1/webhooks", ApiPermission.WEBHOOKS),
+            rule("DELETE", "/api/v1/webhooks/{id}", ApiPermission.WEBHOOKS));
 
     private ApiPermissionRules() {
     }
