@@ -187,6 +187,7 @@ public class OficioSigning {
         }
         String indication = verdict.signatures().getLast().indication();
         String sha256 = ContentHash.ofBytes(signed);
+        int pages = pageCount(signed);
         Instant now = clock.instant();
         int sequence = due.signed().size() + 1;
         boolean complete = sequence >= due.signers().size();
@@ -203,7 +204,7 @@ public class OficioSigning {
                     oficios.moveAlongRoute(oficioId, OficioStatus.APPROVED, OficioStatus.SIGNED);
                 }
                 events.publishEvent(new SigningEvents.OficioSigned(oficioId, actor.personId(), mine.personId(),
-                        sequence, sha256, indication, complete, now));
+                        sequence, sha256, indication, complete, pages, now));
             });
         } catch (StaleDraftException e) {
             throw new InvalidInputException("signing.not-approved", "oficio");
@@ -273,5 +274,13 @@ public class OficioSigning {
     public java.util.Optional<byte[]> signedPdf(UUID oficioId) {
         oficios.get(oficioId);
         return signatures.latest(oficioId);
+    }
+
+    private static int pageCount(byte[] pdf) {
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            return document.getNumberOfPages();
+        } catch (java.io.IOException e) { // DSS has just read it: cannot happen
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -11,10 +11,11 @@ public final class SigningEvents {
 
     /**
      * A signature was added and checked: {@code signerId} signed for {@code forId} (the same person, or the head a
-     * substitute stood in for); {@code sha256} is the PDF's as stored, {@code indication} DSS's verdict on it.
+     * substitute stood in for); {@code sha256} is the PDF's as stored, {@code indication} DSS's verdict on it,
+     * {@code pages} how many pages it has (what printing it would have cost).
      */
     public record OficioSigned(UUID oficioId, long signerId, long forId, int sequence, String sha256,
-                               String indication, boolean complete, Instant at) {
+                               String indication, boolean complete, int pages, Instant at) {
     }
 
     /**

@@ -41,12 +41,13 @@ class MetricsTests {
 
     @Test
     void indicators_of_a_known_data_set_equal_the_hand_computed_values() {
-        // five drafted in March 2026; four signed 1, 2, 3 and 10 hours after drafting; three sent
-        oficio("2026-03-01 10:00", "2026-03-01 11:00", "2026-03-01 12:00");
-        oficio("2026-03-01 10:00", "2026-03-01 12:00", "2026-03-01 12:00");
-        oficio("2026-03-01 10:00", "2026-03-01 13:00", "2026-03-01 14:00");
-        oficio("2026-03-01 10:00", "2026-03-01 20:00", null);
-        oficio("2026-03-01 10:00", null, null);
+        // five drafted in March 2026; four signed 1, 2, 3 and 10 hours after drafting; three sent, of 1, 2 and 3
+        // pages, to 1, 1 and 2 recipients
+        oficio("2026-03-01 10:00", "2026-03-01 11:00", "2026-03-01 12:00", 1, 1);
+        oficio("2026-03-01 10:00", "2026-03-01 12:00", "2026-03-01 12:00", 2, 1);
+        oficio("2026-03-01 10:00", "2026-03-01 13:00", "2026-03-01 14:00", 3, 2);
+        oficio("2026-03-01 10:00", "2026-03-01 20:00", null, 1, null);
+        oficio("2026-03-01 10:00", null, null, null, null);
         // three delivered on 2 March: received after 1 and 3 hours, answered a day later (March) and in April; one
         // never received
         delivery("2026-03-02 09:00", "2026-03-02 10:00", "2026-03-03 10:00");
@@ -69,8 +70,22 @@ class MetricsTests {
         // only the answer given in March: 24 h
         assertThat(march.receivedToAnswered()).isEqualTo(new Indicators.Times(1, Duration.ofHours(24),
                 Duration.ofHours(24)));
-        // at the end of March two wait: the one answered in April and the one never received
+        // at the end of March two wait: the one answered in April and the one never received; both came on 2 March,
+        // more than the 10-day response term before the 31st
         assertThat(march.backlog()).isEqualTo(2);
+        assertThat(march.overdue()).isEqualTo(2);
+        assertThat(march.months()).containsExactly(new Indicators.Month(java.time.YearMonth.of(2026, 3), 5, 4, 3, 2));
+        // printed, the three sent would have taken 1×2 + 2×2 + 3×3 = 15 sheets (a copy per recipient and one for
+        // the file) and 4 trips: 15 × 0.20 + 15 × 0.80 + 4 × 45.00 = 3.00 + 12.00 + 180.00 = 195.00
+        assertThat(march.savings().sheets()).isEqualTo(15);
+        assertThat(march.savings().deliveries()).isEqualTo(4);
+        assertThat(march.savings().total()).isEqualByComparingTo("195.00");
+        assertThat(march.savings().transport()).isEqualByComparingTo("180.00");
+        // behind the backlog figure, the two waiting copies (not oficios anyone can open: the data set is bare facts)
+        assertThat(metrics.behind(Indicators.Scope.AGENCY, AGENCY, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31),
+                Indicators.Figure.BACKLOG)).hasSize(2).allSatisfy(b -> assertThat(b.summary()).isNull());
+        assertThat(metrics.behind(Indicators.Scope.AGENCY, AGENCY, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31),
+                Indicators.Figure.SIGNED)).hasSize(4);
         // one author drafted all five; the unit sent three and received three (unknown ids are named by number)
         assertThat(march.byAuthor()).extracting(Indicators.Ranked::count).containsExactly(5L);
         assertThat(march.bySender()).containsExactly(new Indicators.Ranked(UNIT, "#" + UNIT, 3));
@@ -82,6 +97,9 @@ class MetricsTests {
         Indicators april = metrics.indicators(Indicators.Scope.AGENCY, AGENCY, LocalDate.of(2026, 4, 1),
                 LocalDate.of(2026, 4, 30));
         assertThat(april.drafted()).isZero();
+        // by the end of April the one answered on 2 April no longer waits; the never-received one still does
+        assertThat(april.backlog()).isEqualTo(1);
+        assertThat(april.savings().total()).isEqualByComparingTo("0");
         assertThat(april.receivedToAnswered().count()).isEqualTo(1);
         assertThat(april.receivedToAnswered().median()).isEqualTo(Duration.ofDays(31));
         assertThat(april.draftToSigned()).isEqualTo(new Indicators.Times(0, null, null));
@@ -92,7 +110,8 @@ class MetricsTests {
         UUID id = signedOficios.sent("Indicadores: oficio real");
         acting.as(Acting.RECIPIENT);
         receipts.register(id, acting.unitId("SEC/DGE"));
-        assertThat(jdbc.sql("SELECT signed_at IS NOT NULL AND sent_at IS NOT NULL FROM metrics_oficio WHERE oficio_id = ?")
+        assertThat(jdbc.sql("SELECT signed_at IS NOT NULL AND sent_at IS NOT NULL AND pages >= 1 AND recipients = 1"
+                        + " FROM metrics_oficio WHERE oficio_id = ?")
                 .param(id).query(Boolean.class).single()).isTrue();
         assertThat(jdbc.sql("SELECT received_at IS NOT NULL FROM metrics_delivery WHERE oficio_id = ?")
                 .param(id).query(Boolean.class).single()).isTrue();
@@ -113,13 +132,13 @@ class MetricsTests {
                 .sent()).isPositive();
     }
 
-    private void oficio(String created, String signed, String sent) {
+    private void oficio(String created, String signed, String sent, Integer pages, Integer recipients) {
         jdbc.sql("""
                         INSERT INTO metrics_oficio (oficio_id, kind, sender_unit_id, sender_agency, author_id, created_at,
-                            signed_at, sent_at)
+                            signed_at, sent_at, pages, recipients)
                         VALUES (gen_random_uuid(), 'OFICIO', ?, ?, 1, ?::timestamp AT TIME ZONE ?,
-                                ?::timestamp AT TIME ZONE ?, ?::timestamp AT TIME ZONE ?)""")
-                .params(UNIT, AGENCY, created, zone(), signed, zone(), sent, zone()).update();
+                                ?::timestamp AT TIME ZONE ?, ?::timestamp AT TIME ZONE ?, ?, ?)""")
+                .params(UNIT, AGENCY, created, zone(), signed, zone(), sent, zone(), pages, recipients).update();
     }
 
     private void delivery(String delivered, String received, String answered) {

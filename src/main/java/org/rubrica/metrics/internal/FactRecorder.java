@@ -42,12 +42,15 @@ class FactRecorder {
     void on(SigningEvents.OficioSigned e) {
         if (e.complete()) {
             set("metrics_oficio", "signed_at", e.oficioId(), null, e.at());
+            jdbc.sql("UPDATE metrics_oficio SET pages = ? WHERE oficio_id = ?").params(e.pages(), e.oficioId()).update();
         }
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void on(OficioEvents.OficioSent e) {
         set("metrics_oficio", "sent_at", e.oficioId(), null, e.at());
+        jdbc.sql("UPDATE metrics_oficio SET recipients = ? WHERE oficio_id = ?").params(e.others() + 1, e.oficioId())
+                .update();
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
