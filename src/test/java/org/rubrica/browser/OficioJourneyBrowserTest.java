@@ -171,6 +171,41 @@ class OficioJourneyBrowserTest {
     }
 
     /**
+     * The auditor opens the indicators: the charts are drawn (Chart.js in the page), and a click on this month's
+     * "sent" bar lists the oficios behind it, among them one sent today.
+     */
+    @Test
+    void the_auditor_sees_the_indicators_as_charts_and_opens_a_bar() throws IOException {
+        UUID id = signedOficios.sent("Indicadores: oficio del mes");
+        String number = oficios.get(id).number();
+        acting.nobody();
+
+        login(Acting.AUDITOR);
+        open("/indicadores");
+        click(By.id("indicators-show"));
+        String painted = "const c = document.getElementById(arguments[0])?.shadowRoot?.querySelector('canvas');"
+                + "if (!c || c.width === 0) return false;"
+                + "const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+                + "for (let i = 3; i < d.length; i += 4) { if (d[i] > 0) return true; } return false;";
+        wait.until(d -> Boolean.TRUE.equals(js(painted, "indicators-monthly")));
+        wait.until(d -> Boolean.TRUE.equals(js(painted, "indicators-times")));
+        screenshot("13-indicators");
+
+        // the last month's "sent" bar (series 2), clicked with the mouse where Chart.js drew it
+        WebElement canvas = (WebElement) js("return document.getElementById('indicators-monthly').shadowRoot"
+                + ".querySelector('canvas')");
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Number> bar = (java.util.Map<String, Number>) js("const el = "
+                + "document.getElementById('indicators-monthly'); const bars = el.chart.getDatasetMeta(2).data;"
+                + "const b = bars[bars.length - 1]; const r = el.shadowRoot.querySelector('canvas')"
+                + ".getBoundingClientRect(); return {dx: b.x - r.width / 2, dy: (b.y + b.base) / 2 - r.height / 2};");
+        new org.openqa.selenium.interactions.Actions(browser)
+                .moveToElement(canvas, bar.get("dx").intValue(), bar.get("dy").intValue()).click().perform();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("indicators-behind"), number));
+        screenshot("14-indicators-behind-a-bar");
+    }
+
+    /**
      * The body editor keeps what the drafter formats and drops what a paste smuggles in: the HTML pasted
      * (as Word or a web page would put it on the clipboard) holds a script, an image with onerror, a
      * javascript: link and style attributes; none of it reaches the server and none of it runs.
