@@ -1,8 +1,6 @@
 package org.rubrica.metrics;
 
 import java.math.BigDecimal;
-import java.sql.Array;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,6 +23,7 @@ import org.rubrica.directory.Role;
 import org.rubrica.directory.Unit;
 import org.rubrica.drafting.OficioService;
 import org.rubrica.drafting.OficioSummary;
+import org.rubrica.metrics.internal.Rollups;
 import org.rubrica.shared.InvalidInputException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,8 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Computes indicators from the facts the metrics module keeps. Auditors and organisation administrators see any
  * scope; the head of a unit sees that unit (the head of an agency, that agency).
  * <p>
- * Each side (the oficios sent, the copies received) is read in one pass that computes all its figures at once,
- * so a year of a large institution stays one scan per table rather than one per figure.
+ * Counts, months, rankings, savings and the backlog are read from daily summaries (brought up to date first), so
+ * a year of a large institution reads thousands of rows, not millions; see {@link Rollups}.
  */
 @Service
 @Transactional(readOnly = true)
@@ -52,11 +51,14 @@ public class MetricsService {
     private final CurrentActor currentActor;
     private final OficioService oficios;
     private final SavingsRates rates;
+    private final Rollups rollups;
     private final Duration responseTerm;
     private final Clock clock;
 
     MetricsService(JdbcClient jdbc, Directory directory, CurrentActor currentActor, OficioService oficios,
-                   SavingsRates rates, @Value("${rubrica.metrics.response-days:10}") int responseDays, Clock clock) {
+                   SavingsRates rates, Rollups rollups, @Value("${rubrica.metrics.response-days:10}") int responseDays,
+                   Clock clock) {
+        this.rollups = rollups;
         this.jdbc = jdbc;
         this.directory = directory;
         this.currentActor = currentActor;
@@ -66,8 +68,11 @@ public class MetricsService {
         this.clock = clock;
     }
 
-    /** The period's bounds and scope, as the queries take them. */
-    private record Period(Map<String, Object> params, String sender, String recipient) {
+    /**
+     * The period's bounds and scope, as the queries take them: {@code sender} and {@code recipient} filter the
+     * facts, {@code daily} the summaries (kept by the unit concerned and its agency).
+     */
+    private record Period(Map<String, Object> params, String sender, String recipient, String daily) {
     }
 
     /**
@@ -77,66 +82,119 @@ public class MetricsService {
      */
     public Indicators indicators(Indicators.Scope scope, Long scopeId, LocalDate from, LocalDate to) {
         Period period = period(scope, scopeId, from, to);
+        rollups.refresh();
         Map<String, Object> p = period.params();
-        // sorting a large year's durations for percentiles must stay in memory
-        jdbc.sql("SET LOCAL work_mem = '64MB'").update();
         Map<Long, String> people = directory.people().stream().collect(Collectors.toMap(Person::id, Person::fullName));
         Map<Long, String> units = directory.units().stream().collect(Collectors.toMap(Unit::id, Unit::label));
 
-        record Sent(long drafted, long signed, long sent, Indicators.Times draftToSigned, long sheets,
-                    long deliveries) {
+        record Totals(long drafted, long signed, long sent, long received, long answered, long sheets, long copies) {
         }
-        Sent sent = jdbc.sql("""
-                        SELECT count(*) FILTER (WHERE created_at >= :from AND created_at < :to),
-                               count(*) FILTER (WHERE signed_at >= :from AND signed_at < :to),
-                               count(*) FILTER (WHERE sent_at >= :from AND sent_at < :to),
-                               percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY extract(epoch FROM signed_at - created_at))
-                                   FILTER (WHERE signed_at >= :from AND signed_at < :to),
-                               coalesce(sum(pages * (recipients + 1)) FILTER (WHERE sent_at >= :from AND sent_at < :to), 0),
-                               coalesce(sum(recipients) FILTER (WHERE sent_at >= :from AND sent_at < :to), 0)
-                        FROM metrics_oficio
-                        WHERE %s AND ((created_at >= :from AND created_at < :to) OR (signed_at >= :from AND signed_at < :to)
-                                      OR (sent_at >= :from AND sent_at < :to))""".formatted(period.sender()))
+        Totals totals = jdbc.sql("""
+                        SELECT coalesce(sum(drafted), 0), coalesce(sum(signed), 0), coalesce(sum(sent), 0),
+                               coalesce(sum(received), 0), coalesce(sum(answered), 0), coalesce(sum(sheets), 0),
+                               coalesce(sum(copies), 0)
+                        FROM metrics_daily WHERE %s AND day BETWEEN :fromDay AND :toDay""".formatted(period.daily()))
                 .params(p)
-                .query((rs, n) -> new Sent(rs.getLong(1), rs.getLong(2), rs.getLong(3),
-                        times(rs.getLong(2), rs.getArray(4)), rs.getLong(5), rs.getLong(6)))
+                .query((rs, n) -> new Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                        rs.getLong(6), rs.getLong(7)))
                 .single();
-
-        record Received(long received, Indicators.Times toReceived, Indicators.Times toAnswered, long backlog,
-                        long overdue) {
-        }
-        Received received = jdbc.sql("""
-                        SELECT count(*) FILTER (WHERE received_at >= :from AND received_at < :to),
-                               percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY extract(epoch FROM received_at - delivered_at))
-                                   FILTER (WHERE received_at >= :from AND received_at < :to),
-                               count(*) FILTER (WHERE answered_at >= :from AND answered_at < :to),
-                               percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY extract(epoch FROM answered_at - received_at))
-                                   FILTER (WHERE answered_at >= :from AND answered_at < :to),
-                               count(*) FILTER (WHERE %2$s),
-                               count(*) FILTER (WHERE %2$s AND delivered_at < :overdueBefore)
-                        FROM metrics_delivery
-                        WHERE %1$s AND delivered_at < :to AND coalesce(answered_at, archived_at, 'infinity') >= :from"""
-                        .formatted(period.recipient(), PENDING_AT_END))
-                .params(p)
-                .query((rs, n) -> new Received(rs.getLong(1), times(rs.getLong(1), rs.getArray(2)),
-                        times(rs.getLong(3), rs.getArray(4)), rs.getLong(5), rs.getLong(6)))
-                .single();
+        long backlog = jdbc.sql("SELECT coalesce(sum(delivered - closed), 0) FROM metrics_daily WHERE "
+                + period.daily() + " AND day <= :toDay").params(p).query(Long.class).single();
+        long overdue = jdbc.sql("SELECT count(*) FROM metrics_delivery WHERE " + period.recipient()
+                + " AND delivered_at < :overdueBefore AND (closed_at IS NULL OR closed_at >= :to)")
+                .params(p).query(Long.class).single();
 
         return new Indicators(scope, scope == Indicators.Scope.INSTITUTION ? null : scopeId, from, to,
-                sent.drafted(), sent.signed(), sent.sent(), received.received(), sent.draftToSigned(),
-                received.toReceived(), received.toAnswered(), received.backlog(), received.overdue(),
-                ranked("SELECT author_id, count(*) FROM metrics_oficio WHERE " + period.sender()
-                        + " AND created_at >= :from AND created_at < :to GROUP BY author_id", p, people),
-                ranked("SELECT sender_unit_id, count(*) FROM metrics_oficio WHERE " + period.sender()
-                        + " AND sent_at >= :from AND sent_at < :to GROUP BY sender_unit_id", p, units),
-                ranked("SELECT unit_id, count(*) FROM metrics_delivery WHERE " + period.recipient()
-                        + " AND delivered_at >= :from AND delivered_at < :to GROUP BY unit_id", p, units),
-                months(period, from, to), savings(sent.sheets(), sent.deliveries()));
+                totals.drafted(), totals.signed(), totals.sent(), totals.received(),
+                times(Rollups.Measure.DRAFT_TO_SIGNED, totals.signed(), period),
+                times(Rollups.Measure.DELIVERED_TO_RECEIVED, totals.received(), period),
+                times(Rollups.Measure.RECEIVED_TO_ANSWERED, totals.answered(), period),
+                backlog, overdue,
+                ranked("SELECT author_id, sum(drafted) FROM metrics_daily_author WHERE " + period.daily()
+                        + " AND day BETWEEN :fromDay AND :toDay GROUP BY author_id", p, people),
+                ranked("SELECT unit_id, sum(sent) FROM metrics_daily WHERE " + period.daily()
+                        + " AND day BETWEEN :fromDay AND :toDay GROUP BY unit_id HAVING sum(sent) > 0", p, units),
+                ranked("SELECT unit_id, sum(delivered) FROM metrics_daily WHERE " + period.daily()
+                        + " AND day BETWEEN :fromDay AND :toDay GROUP BY unit_id HAVING sum(delivered) > 0", p, units),
+                months(period, from, to), savings(totals.sheets(), totals.copies()));
+    }
+
+    /**
+     * Median and 90th percentile of a measured time over the period. Up to {@link #EXACT_UP_TO} times they are
+     * computed exactly from the facts (as PostgreSQL's percentile_cont); beyond, from the 1 % wide time bands
+     * kept per month (whole months) and counted from the facts (the period's partial months), so a year of a
+     * large institution reads bands rather than sorting millions of times: within 1 % of the exact value.
+     */
+    private Indicators.Times times(Rollups.Measure measure, long count, Period period) {
+        if (count == 0) {
+            return new Indicators.Times(0, null, null);
+        }
+        String end = switch (measure) {
+            case DRAFT_TO_SIGNED -> "signed_at";
+            case DELIVERED_TO_RECEIVED -> "received_at";
+            case RECEIVED_TO_ANSWERED -> "answered_at";
+        };
+        String seconds = switch (measure) {
+            case DRAFT_TO_SIGNED -> "extract(epoch FROM signed_at - created_at)";
+            case DELIVERED_TO_RECEIVED -> "extract(epoch FROM received_at - delivered_at)";
+            case RECEIVED_TO_ANSWERED -> "extract(epoch FROM answered_at - received_at)";
+        };
+        String table = measure == Rollups.Measure.DRAFT_TO_SIGNED ? "metrics_oficio" : "metrics_delivery";
+        String scope = measure == Rollups.Measure.DRAFT_TO_SIGNED ? period.sender() : period.recipient();
+        if (count <= EXACT_UP_TO) {
+            return jdbc.sql("SELECT percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY " + seconds + ") FROM "
+                            + table + " WHERE " + scope + " AND " + end + " >= :from AND " + end + " < :to")
+                    .params(period.params())
+                    .query((rs, n) -> {
+                        Object[] values = (Object[]) rs.getArray(1).getArray();
+                        return new Indicators.Times(count, seconds((Double) values[0]), seconds((Double) values[1]));
+                    })
+                    .single();
+        }
+        java.util.TreeMap<Integer, Long> bands = new java.util.TreeMap<>();
+        jdbc.sql("""
+                        SELECT band, sum(count) FROM metrics_monthly_time
+                        WHERE %s AND measure = :measure AND month >= :firstWholeMonth AND month < :afterWholeMonths
+                        GROUP BY band
+                        UNION ALL
+                        SELECT %s, count(*) FROM %s WHERE %s AND %s >= :from AND %s < :to
+                          AND NOT (%s >= :wholeFrom AND %s < :wholeTo)
+                        GROUP BY 1""".formatted(period.daily(), Rollups.BAND.formatted(seconds), table, scope, end,
+                        end, end, end))
+                .params(period.params()).param("measure", measure.ordinal())
+                .query(rs -> {
+                    bands.merge(rs.getInt(1), rs.getLong(2), Long::sum);
+                });
+        return new Indicators.Times(count, fromBands(bands, 0.5), fromBands(bands, 0.9));
+    }
+
+    /** Above this many times, percentiles come from the time bands. */
+    static final long EXACT_UP_TO = 100_000;
+
+    /** percentile_cont over the bands, each time standing for its band's middle. */
+    private static Duration fromBands(java.util.TreeMap<Integer, Long> bands, double fraction) {
+        long total = bands.values().stream().mapToLong(Long::longValue).sum();
+        double position = fraction * (total - 1);
+        long lower = (long) Math.floor(position);
+        double below = valueAt(bands, lower);
+        double above = valueAt(bands, (long) Math.ceil(position));
+        return seconds(below + (above - below) * (position - lower));
+    }
+
+    /** The value of the k-th smallest time (from 0). */
+    private static double valueAt(java.util.TreeMap<Integer, Long> bands, long k) {
+        long seen = 0;
+        for (var band : bands.entrySet()) {
+            seen += band.getValue();
+            if (k < seen) {
+                return Rollups.bandSeconds(band.getKey());
+            }
+        }
+        return Rollups.bandSeconds(bands.lastKey());
     }
 
     /** A copy still waiting at the end of the period: delivered by then, neither answered nor archived by then. */
-    private static final String PENDING_AT_END = "delivered_at < :to AND (answered_at IS NULL OR answered_at >= :to)"
-            + " AND (archived_at IS NULL OR archived_at >= :to)";
+    private static final String PENDING_AT_END = "delivered_at < :to AND (closed_at IS NULL OR closed_at >= :to)";
 
     /** An oficio behind a figure: when it counted, and the unit it counted for. */
     public record Behind(UUID oficioId, Instant at, long unitId, String unitLabel, OficioSummary summary) {
@@ -188,41 +246,49 @@ public class MetricsService {
         }
         ZoneId zone = clock.getZone();
         Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
-        Map<String, Object> p = Map.of("from", Timestamp.from(from.atStartOfDay(zone).toInstant()),
-                "to", Timestamp.from(end), "overdueBefore", Timestamp.from(end.minus(responseTerm)),
-                "id", scopeId == null ? -1L : scopeId, "zone", zone.getId());
+        // the whole months inside the period (their time bands are kept), and the days around them
+        LocalDate firstWhole = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+        LocalDate afterWhole = to.equals(YearMonth.from(to).atEndOfMonth()) ? to.plusDays(1) : to.withDayOfMonth(1);
+        if (afterWhole.isBefore(firstWhole)) {
+            afterWhole = firstWhole;
+        }
+        Map<String, Object> p = new HashMap<>();
+        p.put("from", Timestamp.from(from.atStartOfDay(zone).toInstant()));
+        p.put("to", Timestamp.from(end));
+        p.put("fromDay", java.sql.Date.valueOf(from));
+        p.put("toDay", java.sql.Date.valueOf(to));
+        p.put("firstWholeMonth", java.sql.Date.valueOf(firstWhole));
+        p.put("afterWholeMonths", java.sql.Date.valueOf(afterWhole));
+        p.put("wholeFrom", Timestamp.from(firstWhole.atStartOfDay(zone).toInstant()));
+        p.put("wholeTo", Timestamp.from(afterWhole.atStartOfDay(zone).toInstant()));
+        p.put("overdueBefore", Timestamp.from(end.minus(responseTerm)));
+        p.put("id", scopeId == null ? -1L : scopeId);
+        p.put("zone", zone.getId());
         return switch (scope) {
-            case UNIT -> new Period(p, "sender_unit_id = :id", "unit_id = :id");
-            case AGENCY -> new Period(p, "sender_agency = :id", "agency_id = :id");
-            case INSTITUTION -> new Period(p, "true", "true");
+            case UNIT -> new Period(p, "sender_unit_id = :id", "unit_id = :id", "unit_id = :id");
+            case AGENCY -> new Period(p, "sender_agency = :id", "agency_id = :id", "agency_id = :id");
+            case INSTITUTION -> new Period(p, "true", "true", "true");
         };
     }
 
     /** Month by month: drafted, signed and sent by the scope, received by it. */
     private List<Indicators.Month> months(Period period, LocalDate from, LocalDate to) {
-        Map<YearMonth, long[]> counts = new java.util.TreeMap<>();
+        Map<YearMonth, Indicators.Month> found = new HashMap<>();
+        jdbc.sql("""
+                        SELECT to_char(day, 'YYYY-MM'), sum(drafted), sum(signed), sum(sent), sum(received)
+                        FROM metrics_daily WHERE %s AND day BETWEEN :fromDay AND :toDay GROUP BY 1"""
+                        .formatted(period.daily()))
+                .params(period.params())
+                .query(rs -> {
+                    YearMonth month = YearMonth.parse(rs.getString(1));
+                    found.put(month, new Indicators.Month(month, rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                            rs.getLong(5)));
+                });
+        List<Indicators.Month> months = new ArrayList<>();
         for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
-            counts.put(m, new long[4]);
+            months.add(found.getOrDefault(m, new Indicators.Month(m, 0, 0, 0, 0)));
         }
-        String month = "to_char(%s AT TIME ZONE :zone, 'YYYY-MM')";
-        String sql = """
-                SELECT m, s, count(*) FROM (
-                    SELECT %1$s AS m, 0 AS s FROM metrics_oficio WHERE %5$s AND created_at >= :from AND created_at < :to
-                    UNION ALL SELECT %2$s, 1 FROM metrics_oficio WHERE %5$s AND signed_at >= :from AND signed_at < :to
-                    UNION ALL SELECT %3$s, 2 FROM metrics_oficio WHERE %5$s AND sent_at >= :from AND sent_at < :to
-                    UNION ALL SELECT %4$s, 3 FROM metrics_delivery WHERE %6$s AND received_at >= :from AND received_at < :to
-                ) facts GROUP BY m, s""".formatted(month.formatted("created_at"), month.formatted("signed_at"),
-                month.formatted("sent_at"), month.formatted("received_at"), period.sender(), period.recipient());
-        jdbc.sql(sql).params(period.params()).query(rs -> {
-            long[] row = counts.get(YearMonth.parse(rs.getString(1)));
-            if (row != null) {
-                row[rs.getInt(2)] = rs.getLong(3);
-            }
-        });
-        return counts.entrySet().stream()
-                .map(e -> new Indicators.Month(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2],
-                        e.getValue()[3]))
-                .toList();
+        return months;
     }
 
     private Indicators.Savings savings(long sheets, long deliveries) {
@@ -240,17 +306,12 @@ public class MetricsService {
                 .list();
     }
 
-    /** Median and 90th percentile (seconds, from percentile_cont) of {@code count} measured times. */
-    private static Indicators.Times times(long count, Array percentiles) throws SQLException {
-        if (count == 0 || percentiles == null) {
-            return new Indicators.Times(0, null, null);
-        }
-        Object[] values = (Object[]) percentiles.getArray();
-        return new Indicators.Times(count, seconds((Double) values[0]), seconds((Double) values[1]));
-    }
-
     private static Duration seconds(Double value) {
         return value == null ? null : Duration.ofMillis(Math.round(value * 1000));
+    }
+
+    private static Duration seconds(double value) {
+        return Duration.ofMillis(Math.round(value * 1000));
     }
 
     private void requireMaySee(Indicators.Scope scope, Long scopeId) {

@@ -22,10 +22,12 @@ class FactRecorder {
 
     private final JdbcClient jdbc;
     private final Directory directory;
+    private final Rollups rollups;
 
-    FactRecorder(JdbcClient jdbc, Directory directory) {
+    FactRecorder(JdbcClient jdbc, Directory directory, Rollups rollups) {
         this.jdbc = jdbc;
         this.directory = directory;
+        this.rollups = rollups;
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
@@ -36,6 +38,7 @@ class FactRecorder {
                 .params(e.oficioId(), e.kind(), e.senderUnitId(), directory.agencyOf(e.senderUnitId()).id(), e.actorId(),
                         Timestamp.from(e.at()))
                 .update();
+        rollups.mark(e.at(), e.senderUnitId());
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
@@ -48,9 +51,9 @@ class FactRecorder {
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void on(OficioEvents.OficioSent e) {
-        set("metrics_oficio", "sent_at", e.oficioId(), null, e.at());
         jdbc.sql("UPDATE metrics_oficio SET recipients = ? WHERE oficio_id = ?").params(e.others() + 1, e.oficioId())
                 .update();
+        set("metrics_oficio", "sent_at", e.oficioId(), null, e.at());
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
@@ -60,6 +63,7 @@ class FactRecorder {
                         ON CONFLICT DO NOTHING""")
                 .params(e.oficioId(), e.unitId(), directory.agencyOf(e.unitId()).id(), Timestamp.from(e.at()))
                 .update();
+        rollups.mark(e.at(), e.unitId());
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
@@ -77,11 +81,16 @@ class FactRecorder {
         set("metrics_delivery", "archived_at", e.oficioId(), e.unitId(), e.at());
     }
 
-    /** Records the first time only; {@code unitId} null for the oficio's own facts. */
+    /**
+     * Records the first time only, and marks the day for the summaries; {@code unitId} null for the oficio's own
+     * facts (marked for its sender unit).
+     */
     private void set(String table, String column, UUID oficioId, Long unitId, Instant at) {
         String where = unitId == null ? "oficio_id = ?" : "oficio_id = ? AND unit_id = ?";
         var statement = jdbc.sql("UPDATE " + table + " SET " + column + " = ? WHERE " + where + " AND " + column
-                + " IS NULL").param(Timestamp.from(at)).param(oficioId);
-        (unitId == null ? statement : statement.param(unitId)).update();
+                + " IS NULL RETURNING " + (unitId == null ? "sender_unit_id" : "unit_id"))
+                .param(Timestamp.from(at)).param(oficioId);
+        (unitId == null ? statement : statement.param(unitId)).query(Long.class).optional()
+                .ifPresent(unit -> rollups.mark(at, unit));
     }
 }
