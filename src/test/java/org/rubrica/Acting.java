@@ -57,6 +57,11 @@ public class Acting {
         return directory.actor(username).orElseThrow().fullName();
     }
 
+    /** Acts with a given authentication (one the login would not make, such as an integration's). */
+    public void authenticate(Authentication authentication) {
+        securityContext.getContext().setAuthentication(authentication);
+    }
+
     public void nobody() {
         securityContext.clearContext();
     }

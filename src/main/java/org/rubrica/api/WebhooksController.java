@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.rubrica.api.internal.ApiCaller;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -48,32 +49,33 @@ class WebhooksController {
                     + "followed by the hex HMAC-SHA256, with the secret, of '<timestamp>.<body>'. Answer 2xx to take "
                     + "it; anything else is retried with growing waits (30 s, 1 min, 2 min… at most an hour), eight "
                     + "attempts in all.")
-    CreatedWebhook create(@RequestBody NewWebhook request) {
-        var created = webhooks.create(integration(), request.url(), request.events());
+    CreatedWebhook create(@RequestBody NewWebhook request, Authentication caller) {
+        var created = webhooks.create(integration(caller), request.url(), request.events());
         return new CreatedWebhook(created.webhook(), created.secret());
     }
 
     @GetMapping
     @Operation(summary = "The integration's webhooks")
-    List<Webhook> list() {
-        return webhooks.list(integration());
+    List<Webhook> list(Authentication caller) {
+        return webhooks.list(integration(caller));
     }
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Stop a webhook; calls still waiting are cancelled, its log stays")
-    void delete(@PathVariable long id) {
-        webhooks.delete(integration(), id);
+    void delete(@PathVariable long id, Authentication caller) {
+        webhooks.delete(integration(caller), id);
     }
 
     @GetMapping("/{id}/deliveries")
     @Operation(summary = "The webhook's delivery log, newest first: each call's status, attempts and last answer")
-    List<WebhookDelivery> deliveries(@PathVariable long id, @RequestParam(defaultValue = "50") int limit) {
-        return webhooks.deliveries(integration(), id, limit);
+    List<WebhookDelivery> deliveries(@PathVariable long id, @RequestParam(defaultValue = "50") int limit,
+                                     Authentication caller) {
+        return webhooks.deliveries(integration(caller), id, limit);
     }
 
-    private static long integration() {
-        return ApiCaller.integrationId()
+    private static long integration(Authentication caller) {
+        return ApiCaller.integrationId(caller)
                 .orElseThrow(() -> new AccessDeniedException("webhooks belong to integration tokens"));
     }
 }

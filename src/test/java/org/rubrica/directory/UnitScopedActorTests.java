@@ -12,7 +12,6 @@ import org.rubrica.RubricaTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Someone acting through a unit-scoped authentication (an integration token) holds only the roles they have in
@@ -64,13 +63,13 @@ class UnitScopedActorTests {
     @Test
     void a_scoped_person_keeps_their_roles_in_that_unit_and_none_elsewhere() {
         long own = acting.unitId("SOP/DOP");
-        SecurityContextHolder.getContext().setAuthentication(new Scoped(Acting.DRAFTER, own));
+        acting.authenticate(new Scoped(Acting.DRAFTER, own));
         Actor inOwnUnit = currentActor.require();
         assertThat(inOwnUnit.unitId()).isEqualTo(own);
         assertThat(inOwnUnit.hasRole(Role.DRAFTER)).isTrue();
 
         long other = acting.unitId("SEC/DGE");
-        SecurityContextHolder.getContext().setAuthentication(new Scoped(Acting.DRAFTER, other));
+        acting.authenticate(new Scoped(Acting.DRAFTER, other));
         Actor elsewhere = currentActor.require();
         assertThat(elsewhere.unitId()).isEqualTo(other);
         assertThat(elsewhere.memberships()).isEmpty();

@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.rubrica.shared.TooManyRequestsException;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 
@@ -35,7 +34,8 @@ class IntegrationRateLimit implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (SecurityContextHolder.getContext().getAuthentication() instanceof IntegrationAuthentication integration) {
+        // the request's own principal: the security chain put the authentication there
+        if (request.getUserPrincipal() instanceof IntegrationAuthentication integration) {
             Instant now = clock.instant();
             Window window = windows.compute(integration.token().id(), (id, w) ->
                     w == null || !w.start().plus(WINDOW).isAfter(now) ? new Window(now, 1)
