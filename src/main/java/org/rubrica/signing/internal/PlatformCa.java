@@ -111,13 +111,16 @@ public class PlatformCa {
 
     /**
      * A certificate for one of the platform's own keys: the timestamp authority's (time-stamping only, critical, as
-     * RFC 3161 requires) or the institution's electronic seal.
+     * RFC 3161 requires), the institution's electronic seal or the installation's node identity.
      */
     X509Certificate issueService(ServiceKeys.Kind kind, PublicKey subjectKey, BigInteger serial, Duration validity) {
         String name = directory.institution().name();
         X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "MX").addRDN(BCStyle.O, name)
-                .addRDN(BCStyle.CN, (kind == ServiceKeys.Kind.TSA ? "Sello de tiempo de " : "Sello electrónico de ")
-                        + name).build();
+                .addRDN(BCStyle.CN, switch (kind) {
+                    case TSA -> "Sello de tiempo de ";
+                    case SEAL -> "Sello electrónico de ";
+                    case NODE -> "Nodo de intercambio de ";
+                } + name).build();
         return issue(subject, subjectKey, serial, validity, kind == ServiceKeys.Kind.TSA);
     }
 
@@ -181,7 +184,6 @@ public class PlatformCa {
     private record CaRow(byte[] certificate, byte[] sealedKey) {
     }
 
-    /** The timestamp authority's certificate and sealed key, if made already. */
     /** The certificate and sealed key of one of the platform's own keys, if made. */
     java.util.Optional<byte[][]> serviceKey(ServiceKeys.Kind kind) {
         row();

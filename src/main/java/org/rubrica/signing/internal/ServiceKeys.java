@@ -12,7 +12,8 @@ import javax.crypto.AEADBadTagException;
 import org.springframework.stereotype.Component;
 
 /**
- * The keys the platform itself signs with: its timestamp authority's and the institution's electronic seal. Each
+ * The keys the platform itself signs with: its timestamp authority's, the institution's electronic seal and the
+ * installation's node identity (for envelopes sent to other installations). Each
  * is made on first use with a certificate from the platform CA, its private key sealed with the master key, and
  * renewed a year before it ends (while what it signed can still be checked against it).
  */
@@ -24,7 +25,7 @@ public class ServiceKeys {
 
     /** Which key; {@code column} names its place in {@code signing_ca}, {@code label} binds its sealing. */
     public enum Kind {
-        TSA("tsa", "platform-tsa-key"), SEAL("seal", "platform-seal-key");
+        TSA("tsa", "platform-tsa-key"), SEAL("seal", "platform-seal-key"), NODE("node", "platform-node-key");
 
         final String column;
         final String label;
