@@ -53,6 +53,11 @@ public class KnownNodes {
         return configuredCode.isBlank() ? directory.institution().shortName() : configuredCode;
     }
 
+    /** This installation's name: its institution's. */
+    public String ownName() {
+        return directory.institution().name();
+    }
+
     /** This installation's node certificate, as PEM, for other installations to register. */
     public String ownCertificatePem() {
         try {

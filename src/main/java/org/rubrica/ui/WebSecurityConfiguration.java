@@ -13,10 +13,13 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * The browser side: Vaadin's view access control with our login view. The API has its own stateless chain,
- * ordered before this one. Services repeat every check with {@code @PreAuthorize} and object-level rules.
+ * ordered before this one. Services repeat every check themselves ({@code CurrentActor}, object-level rules).
  */
 @Configuration
 @ConditionalOnWebApplication // a process without a web server (a batch, a test's second JVM) has no requests to guard
+// an API-only node (rubrica.ui.enabled=false: no Vaadin, as a headless exchange node runs) has no browser side
+@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "rubrica.ui.enabled",
+        matchIfMissing = true)
 @EnableWebSecurity
 @EnableMethodSecurity(jsr250Enabled = true)
 class WebSecurityConfiguration {

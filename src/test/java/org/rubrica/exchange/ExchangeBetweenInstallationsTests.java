@@ -1,0 +1,218 @@
+package org.rubrica.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.rubrica.Acting;
+import org.rubrica.RubricaTest;
+import org.rubrica.shared.ContentHash;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Two Rubrica installations on loopback, each with its own port and database: this test's (the municipality,
+ * node MSAV) and a second one started in another JVM (the state, node ESTADO). Their administrators register each
+ * other's node certificate over the API; then the municipality's envelope reaches the state and is accepted once,
+ * while the same envelope again, a tampered one and one from an unknown installation are refused — and the state
+ * keeps each refusal, with its reason, in its own database.
+ */
+@RubricaTest
+class ExchangeBetweenInstallationsTests {
+
+    static final byte[] PDF = "%PDF-1.7 oficio firmado por el municipio".getBytes(StandardCharsets.US_ASCII);
+    static Process peer;
+    static int port;
+    static String peerDatabase;
+    static final HttpClient http = HttpClient.newHttpClient();
+
+    @Autowired EnvelopeExchange exchange;
+    @Autowired KnownNodes nodes;
+    @Autowired Acting acting;
+
+    @BeforeAll
+    static void startPeer() throws Exception {
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        String url = System.getProperty("spring.datasource.url");
+        peerDatabase = url.substring(url.lastIndexOf('/') + 1) + "_peer";
+        onServer("CREATE DATABASE " + peerDatabase);
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
+                "-cp", classPath()));
+        for (String name : System.getProperties().stringPropertyNames()) {
+            if (name.startsWith("spring.datasource.") || name.startsWith("rubrica.") || name.startsWith("javax.xml.")) {
+                command.add("-D" + name + "=" + System.getProperty(name));
+            }
+        }
+        command.addAll(List.of("-Xshare:off", PeerInstallation.class.getName(), String.valueOf(port),
+                url.substring(0, url.lastIndexOf('/') + 1) + peerDatabase, "ESTADO"));
+        peer = new ProcessBuilder(command).redirectErrorStream(true).start();
+        assertThat(ready(peer).get(180, TimeUnit.SECONDS)).as("the second installation started").isTrue();
+    }
+
+    @AfterAll
+    static void stopPeer() throws Exception {
+        if (peer != null) {
+            peer.destroy();
+            peer.waitFor(30, TimeUnit.SECONDS);
+            peer.destroyForcibly();
+        }
+        onServer("DROP DATABASE IF EXISTS " + peerDatabase + " WITH (FORCE)");
+    }
+
+    /** Runs a statement on the test run's PostgreSQL server, outside any database of the application. */
+    private static void onServer(String sql) throws java.sql.SQLException {
+        String url = System.getProperty("spring.datasource.url");
+        try (Connection c = DriverManager.getConnection(url.substring(0, url.lastIndexOf('/') + 1) + "postgres",
+                System.getProperty("spring.datasource.username"), System.getProperty("spring.datasource.password"));
+             var statement = c.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    @Test
+    void an_envelope_travels_to_the_other_installation_once_and_bad_ones_are_refused_and_logged_there()
+            throws Exception {
+        // each administrator registers the other installation, trusting its node certificate
+        String peerNode = get("/api/v1/exchange/node", null);
+        assertThat((String) JsonPath.read(peerNode, "$.code")).isEqualTo("ESTADO");
+        acting.as(Acting.ADMIN);
+        nodes.register("ESTADO", "Gobierno del Estado", base(), JsonPath.read(peerNode, "$.certificate"),
+                List.of(new KnownNode.RemoteUnit("SEDU/DPE", "Dirección de Planeación Educativa")));
+        acting.nobody();
+        String adminToken = JsonPath.read(send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/auth/token"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + Acting.ADMIN + "\",\"password\":\""
+                        + Acting.PASSWORD + "\"}")).build(), 200), "$.accessToken");
+        String registration = "{\"name\": \"Municipio de San Andrés del Valle\", \"baseUrl\": \"http://127.0.0.1:1\","
+                + " \"certificate\": " + quoted(nodes.ownCertificatePem())
+                + ", \"units\": [{\"code\": \"SEC/DGE\", \"name\": \"Dirección General de Educación\"}]}";
+        send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/exchange/nodes/" + nodes.ownCode()))
+                .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(registration)).build(), 200);
+
+        Envelope envelope = new Envelope(UUID.randomUUID(), Instant.now(), nodes.ownCode(), "SEC/DGE",
+                "Dirección General de Educación", "ESTADO", "SEDU/DPE", "SEC/DGE/0007/2026", "OFICIO",
+                "Solicitud de plazas docentes", false,
+                List.of(new Envelope.Part("oficio.pdf", "application/pdf", ContentHash.ofBytes(PDF))));
+        byte[] signed = exchange.pack(envelope);
+        String accepted = post(signed, 202);
+        assertThat((String) JsonPath.read(accepted, "$.envelopeId")).isEqualTo(envelope.id().toString());
+        assertThat((String) JsonPath.read(post(signed, 409), "$.code")).isEqualTo("exchange.refused.REPLAYED");
+
+        byte[] tampered = new String(exchange.pack(new Envelope(UUID.randomUUID(), Instant.now(), nodes.ownCode(),
+                "SEC/DGE", "Dirección General de Educación", "ESTADO", "SEDU/DPE", "SEC/DGE/0008/2026", "OFICIO",
+                "Solicitud de plazas docentes", false, envelope.parts())), StandardCharsets.UTF_8)
+                .replace("SEC/DGE/0008/2026", "SEC/DGE/0009/2026").getBytes(StandardCharsets.UTF_8);
+        assertThat((String) JsonPath.read(post(tampered, 422), "$.code")).isEqualTo("exchange.refused.BAD_SIGNATURE");
+        byte[] unknown = exchange.pack(new Envelope(UUID.randomUUID(), Instant.now(), "OTRO", "X", "X", "ESTADO",
+                "SEDU/DPE", "X/0001/2026", "OFICIO", "X", false, envelope.parts()));
+        assertThat((String) JsonPath.read(post(unknown, 422), "$.code")).isEqualTo("exchange.refused.UNKNOWN_NODE");
+
+        // the state's own log, in its own database
+        String url = System.getProperty("spring.datasource.url");
+        try (Connection c = DriverManager.getConnection(url.substring(0, url.lastIndexOf('/') + 1) + peerDatabase,
+                System.getProperty("spring.datasource.username"), System.getProperty("spring.datasource.password"));
+             var rs = c.createStatement().executeQuery("SELECT status || ' ' || coalesce(reason, '') FROM"
+                     + " exchange_inbound ORDER BY id")) {
+            List<String> log = new ArrayList<>();
+            while (rs.next()) {
+                log.add(rs.getString(1).strip());
+            }
+            assertThat(log).containsExactly("ACCEPTED", "REFUSED REPLAYED", "REFUSED BAD_SIGNATURE",
+                    "REFUSED UNKNOWN_NODE");
+        }
+    }
+
+    private static String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    private static String get(String path, String token) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(base() + path));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request.build(), 200);
+    }
+
+    /** Posts the envelope with its PDF as the multipart form another installation would send. */
+    private static String post(byte[] envelope, int expected) throws Exception {
+        String boundary = "rubrica-" + UUID.randomUUID();
+        Map<String, byte[]> parts = new LinkedHashMap<>();
+        parts.put("envelope\"; filename=\"envelope.xml", envelope);
+        parts.put("oficio.pdf\"; filename=\"oficio.pdf", PDF);
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (var part : parts.entrySet()) {
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part.getKey()
+                    + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.write(part.getValue());
+            body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/exchange/envelopes"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), expected);
+    }
+
+    private static String send(HttpRequest request, int expected) throws Exception {
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(request.method() + " " + request.uri() + ": " + response.body())
+                .isEqualTo(expected);
+        return response.body();
+    }
+
+    private static String quoted(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\n", "\\n").replace("\"", "\\\"") + "\"";
+    }
+
+    private static CompletableFuture<Boolean> ready(Process process) {
+        return CompletableFuture.supplyAsync(() -> {
+            try (var out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    if (line.contains(PeerInstallation.READY)) {
+                        // keep draining its output so it never blocks on a full pipe
+                        var rest = out;
+                        CompletableFuture.runAsync(() -> rest.lines().forEach(l -> { }));
+                        return true;
+                    }
+                    if (line.contains("ERROR") || line.contains("Exception")) {
+                        System.out.println("[peer] " + line);
+                    }
+                }
+                return false;
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        });
+    }
+
+    private static String classPath() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .map(entry -> java.nio.file.Path.of(entry).toAbsolutePath().normalize().toString()).distinct()
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+    }
+}
