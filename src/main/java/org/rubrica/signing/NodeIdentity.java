@@ -1,9 +1,5 @@
 package org.rubrica.signing;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.security.GeneralSecurityException;
-import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.Date;
@@ -11,13 +7,9 @@ import java.util.List;
 
 import eu.europa.esig.dss.enumerations.DigestAlgorithm;
 import eu.europa.esig.dss.enumerations.Indication;
-import eu.europa.esig.dss.enumerations.SignatureAlgorithm;
 import eu.europa.esig.dss.enumerations.SignatureLevel;
 import eu.europa.esig.dss.enumerations.SignaturePackaging;
-import eu.europa.esig.dss.model.DSSDocument;
 import eu.europa.esig.dss.model.InMemoryDocument;
-import eu.europa.esig.dss.model.SignatureValue;
-import eu.europa.esig.dss.model.ToBeSigned;
 import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.simplereport.SimpleReport;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
@@ -62,20 +54,7 @@ public class NodeIdentity {
         parameters.setSigningCertificate(new CertificateToken(node.certificate()));
         parameters.setCertificateChain(new CertificateToken(node.caCertificate()));
         parameters.bLevel().setSigningDate(Date.from(clock.instant()));
-        DSSDocument document = new InMemoryDocument(xml);
-        ToBeSigned toBeSigned = service.getDataToSign(document, parameters);
-        try {
-            Signature signature = Signature.getInstance("SHA256withRSA");
-            signature.initSign(node.key());
-            signature.update(toBeSigned.getBytes());
-            DSSDocument signed = service.signDocument(document, parameters,
-                    new SignatureValue(SignatureAlgorithm.RSA_SHA256, signature.sign()));
-            try (InputStream in = signed.openStream()) {
-                return in.readAllBytes();
-            }
-        } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException("the envelope could not be signed", e);
-        }
+        return DssSigning.sign(service, xml, parameters, node.key());
     }
 
     /**

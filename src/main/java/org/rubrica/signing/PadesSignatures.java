@@ -1,9 +1,5 @@
 package org.rubrica.signing;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.security.GeneralSecurityException;
-import java.security.Signature;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
@@ -11,12 +7,8 @@ import java.util.List;
 
 import eu.europa.esig.dss.alert.LogOnStatusAlert;
 import eu.europa.esig.dss.enumerations.DigestAlgorithm;
-import eu.europa.esig.dss.enumerations.SignatureAlgorithm;
 import eu.europa.esig.dss.enumerations.SignatureLevel;
-import eu.europa.esig.dss.model.DSSDocument;
 import eu.europa.esig.dss.model.InMemoryDocument;
-import eu.europa.esig.dss.model.SignatureValue;
-import eu.europa.esig.dss.model.ToBeSigned;
 import eu.europa.esig.dss.model.policy.ValidationPolicy;
 import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.enumerations.SignerTextHorizontalAlignment;
@@ -139,20 +131,7 @@ public class PadesSignatures {
             SignatureAreas.find(pdf, appearance.area())
                     .ifPresent(area -> parameters.setImageParameters(visibleBlock(area, appearance.text())));
         }
-        DSSDocument document = new InMemoryDocument(pdf);
-        ToBeSigned toBeSigned = service.getDataToSign(document, parameters);
-        try {
-            Signature signature = Signature.getInstance("SHA256withRSA");
-            signature.initSign(key.key());
-            signature.update(toBeSigned.getBytes());
-            DSSDocument signed = service.signDocument(document, parameters,
-                    new SignatureValue(SignatureAlgorithm.RSA_SHA256, signature.sign()));
-            try (InputStream in = signed.openStream()) {
-                return in.readAllBytes();
-            }
-        } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException("the PDF could not be signed", e);
-        }
+        return DssSigning.sign(service, pdf, parameters, key.key());
     }
 
     /** A service signing with the built-in timestamp authority; the block's text stays text, not a picture. */
