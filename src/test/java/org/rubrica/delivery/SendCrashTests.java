@@ -104,23 +104,7 @@ class SendCrashTests {
     }
 
     private Process sendInAnotherJvm(UUID id, int pauseAfter) throws Exception {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
-                "-cp", classPath()));
-        for (String name : System.getProperties().stringPropertyNames()) {
-            if (name.startsWith("spring.datasource.") || name.startsWith("rubrica.")
-                    || name.startsWith("javax.xml.")) {
-                command.add("-D" + name + "=" + System.getProperty(name));
-            }
-        }
-        command.addAll(List.of("-Xshare:off", SendInAnotherJvm.class.getName(), id.toString(), String.valueOf(pauseAfter)));
-        return new ProcessBuilder(command).redirectErrorStream(true).start();
-    }
-
-    /** This JVM's class path with each entry once (the test runner may list one twice, which Liquibase refuses). */
-    private static String classPath() {
-        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
-                .map(entry -> java.nio.file.Path.of(entry).toAbsolutePath().normalize().toString()).distinct()
-                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+        return org.rubrica.OtherJvm.start(SendInAnotherJvm.class, id.toString(), String.valueOf(pauseAfter));
     }
 
     /** Reads the child's output until it says it paused (true) or ends (false); its log is echoed for diagnosis. */

@@ -13,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,16 +59,8 @@ class ExchangeBetweenInstallationsTests {
         String url = System.getProperty("spring.datasource.url");
         peerDatabase = url.substring(url.lastIndexOf('/') + 1) + "_peer";
         onServer("CREATE DATABASE " + peerDatabase);
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
-                "-cp", classPath()));
-        for (String name : System.getProperties().stringPropertyNames()) {
-            if (name.startsWith("spring.datasource.") || name.startsWith("rubrica.") || name.startsWith("javax.xml.")) {
-                command.add("-D" + name + "=" + System.getProperty(name));
-            }
-        }
-        command.addAll(List.of("-Xshare:off", PeerInstallation.class.getName(), String.valueOf(port),
-                url.substring(0, url.lastIndexOf('/') + 1) + peerDatabase, "ESTADO"));
-        peer = new ProcessBuilder(command).redirectErrorStream(true).start();
+        peer = org.rubrica.OtherJvm.start(PeerInstallation.class, String.valueOf(port),
+                url.substring(0, url.lastIndexOf('/') + 1) + peerDatabase, "ESTADO");
         assertThat(ready(peer).get(180, TimeUnit.SECONDS)).as("the second installation started").isTrue();
     }
 
@@ -208,11 +199,5 @@ class ExchangeBetweenInstallationsTests {
                 return false;
             }
         });
-    }
-
-    private static String classPath() {
-        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
-                .map(entry -> java.nio.file.Path.of(entry).toAbsolutePath().normalize().toString()).distinct()
-                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 }
