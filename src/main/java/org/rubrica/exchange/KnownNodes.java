@@ -13,6 +13,12 @@ import java.util.List;
 import java.util.Optional;
 
 import org.rubrica.directory.CurrentActor;
+import org.rubrica.directory.Directory;
+import org.rubrica.directory.DirectoryAdministration;
+import org.rubrica.directory.Unit;
+import org.rubrica.directory.UnitCode;
+import org.rubrica.directory.UnitForm;
+import org.rubrica.directory.UnitKind;
 import org.rubrica.directory.Role;
 import org.rubrica.shared.InvalidInputException;
 import org.rubrica.signing.NodeIdentity;
@@ -34,13 +40,15 @@ public class KnownNodes {
     private final CurrentActor currentActor;
     private final NodeIdentity identity;
     private final Clock clock;
-    private final org.rubrica.directory.Directory directory;
+    private final Directory directory;
+    private final DirectoryAdministration administration;
     private final String configuredCode;
 
     KnownNodes(JdbcClient jdbc, CurrentActor currentActor, NodeIdentity identity, Clock clock,
-               @Value("${rubrica.exchange.node-code:}") String configuredCode,
-               org.rubrica.directory.Directory directory) {
+               @Value("${rubrica.exchange.node-code:}") String configuredCode, Directory directory,
+               DirectoryAdministration administration) {
         this.jdbc = jdbc;
+        this.administration = administration;
         this.currentActor = currentActor;
         this.identity = identity;
         this.clock = clock;
@@ -79,7 +87,8 @@ public class KnownNodes {
     public KnownNode register(String code, String name, String baseUrl, String certificatePem,
                               List<KnownNode.RemoteUnit> units) {
         currentActor.requireRole(Role.ORG_ADMIN);
-        if (code == null || !code.matches("[A-Z0-9][A-Z0-9_-]{0,39}") || code.equals(ownCode())) {
+        // the code is also the code of the agency its units hang from in this directory
+        if (code == null || !code.matches("[A-Z0-9]{1,12}") || code.equals(ownCode())) {
             throw new InvalidInputException("exchange.node.code", "code");
         }
         if (name == null || name.isBlank() || name.length() > 200) {
@@ -108,13 +117,44 @@ public class KnownNodes {
         } catch (java.security.cert.CertificateEncodingException e) {
             throw new InvalidInputException("exchange.node.certificate", "certificate");
         }
-        jdbc.sql("DELETE FROM exchange_node_unit WHERE node_id = ?").param(id).update();
+        long agency = localUnit(null, code, name.strip(), UnitKind.EXTERNAL);
+        jdbc.sql("UPDATE exchange_node SET local_unit_id = ? WHERE id = ?").params(agency, id).update();
         for (KnownNode.RemoteUnit unit : units == null ? List.<KnownNode.RemoteUnit>of() : units) {
-            jdbc.sql("INSERT INTO exchange_node_unit (node_id, unit_code, unit_name) VALUES (?, ?, ?)"
-                            + " ON CONFLICT DO NOTHING")
-                    .params(id, unit.code(), unit.name()).update();
+            String localCode = code + "/" + unit.code();
+            if (unit.code() == null || !UnitCode.isValid(localCode) || unit.name() == null || unit.name().isBlank()) {
+                throw new InvalidInputException("exchange.node.unit", "units", String.valueOf(unit.code()));
+            }
+            long local = localUnit(agency, localCode, unit.name().strip(), UnitKind.EXTERNAL);
+            jdbc.sql("""
+                            INSERT INTO exchange_node_unit (node_id, unit_code, unit_name, local_unit_id)
+                            VALUES (?, ?, ?, ?)
+                            ON CONFLICT (node_id, unit_code) DO UPDATE SET unit_name = EXCLUDED.unit_name,
+                                local_unit_id = EXCLUDED.local_unit_id""")
+                    .params(id, unit.code(), unit.name().strip(), local).update();
         }
         return find(code).orElseThrow();
+    }
+
+    /**
+     * The unit of this directory that stands for another installation (its agency) or one of its units, made
+     * when first registered: drafts address it like any unit, and sending to it sends an envelope.
+     */
+    private long localUnit(Long parentId, String code, String name, UnitKind kind) {
+        return directory.unitByCode(code).map(Unit::id)
+                .orElseGet(() -> administration.saveUnit(new UnitForm(null, parentId, code, name, kind, null, true)));
+    }
+
+    /** The installation and unit code there that a unit of this directory stands for, if it does. */
+    @Transactional(readOnly = true)
+    public Optional<RemoteAddress> remote(long localUnitId) {
+        return jdbc.sql("""
+                        SELECT n.code, u.unit_code FROM exchange_node_unit u JOIN exchange_node n ON n.id = u.node_id
+                        WHERE u.local_unit_id = ? AND n.active""")
+                .param(localUnitId).query((rs, n) -> new RemoteAddress(rs.getString(1), rs.getString(2))).optional();
+    }
+
+    /** A unit of another installation: the installation's code and the unit's code there. */
+    public record RemoteAddress(String node, String unitCode) {
     }
 
     /** Stops trusting an installation: its envelopes are refused from now on. */

@@ -36,7 +36,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * node MSAV) and a second one started in another JVM (the state, node ESTADO). Their administrators register each
  * other's node certificate over the API; then the municipality's envelope reaches the state and is accepted once,
  * while the same envelope again, a tampered one and one from an unknown installation are refused — and the state
- * keeps each refusal, with its reason, in its own database.
+ * keeps each refusal, with its reason, in its own database. Last, an oficio the municipality signs and sends to the
+ * state's unit (a unit of its directory standing for the state's) is packed in the send and posted to the state,
+ * which accepts it.
  */
 @RubricaTest
 class ExchangeBetweenInstallationsTests {
@@ -50,6 +52,12 @@ class ExchangeBetweenInstallationsTests {
     @Autowired EnvelopeExchange exchange;
     @Autowired KnownNodes nodes;
     @Autowired Acting acting;
+    @Autowired org.rubrica.SignedOficios signedOficios;
+    @Autowired org.rubrica.drafting.OficioService oficios;
+    @Autowired org.rubrica.delivery.DeliveryService delivery;
+    @Autowired org.rubrica.directory.Directory directory;
+    @Autowired org.rubrica.exchange.internal.OutboundDispatcher dispatcher;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @BeforeAll
     static void startPeer() throws Exception {
@@ -123,6 +131,21 @@ class ExchangeBetweenInstallationsTests {
                 "SEDU/DPE", "X/0001/2026", "OFICIO", "X", false, envelope.parts()));
         assertThat((String) JsonPath.read(post(unknown, 422), "$.code")).isEqualTo("exchange.refused.UNKNOWN_NODE");
 
+        // a real oficio, signed and sent by the municipality to the state's unit, travels as an envelope
+        long remoteUnit = directory.unitByCode("ESTADO/SEDU/DPE").orElseThrow().id();
+        acting.as(Acting.DRAFTER);
+        UUID oficio = oficios.startDraft("oficio", new org.rubrica.drafting.DraftContent(remoteUnit,
+                "Convenio de capacitación docente", "<p>Se propone el convenio de capacitación.</p>", Map.of()));
+        acting.nobody();
+        signedOficios.signDraft(oficio);
+        acting.as(Acting.DRAFTER);
+        delivery.send(oficio);
+        acting.nobody();
+        assertThat(dispatcher.dispatchDue(Instant.now())).isPositive();
+        String sentEnvelope = jdbc.sql("SELECT status || ' ' || attempts || ' ' || envelope_id FROM exchange_outbound"
+                + " WHERE oficio_id = ?").param(oficio).query(String.class).single();
+        assertThat(sentEnvelope).startsWith("DELIVERED 1 ");
+
         // the state's own log, in its own database
         String url = System.getProperty("spring.datasource.url");
         try (Connection c = DriverManager.getConnection(url.substring(0, url.lastIndexOf('/') + 1) + peerDatabase,
@@ -134,7 +157,15 @@ class ExchangeBetweenInstallationsTests {
                 log.add(rs.getString(1).strip());
             }
             assertThat(log).containsExactly("ACCEPTED", "REFUSED REPLAYED", "REFUSED BAD_SIGNATURE",
-                    "REFUSED UNKNOWN_NODE");
+                    "REFUSED UNKNOWN_NODE", "ACCEPTED");
+        }
+        try (Connection c = DriverManager.getConnection(url.substring(0, url.lastIndexOf('/') + 1) + peerDatabase,
+                System.getProperty("spring.datasource.username"), System.getProperty("spring.datasource.password"));
+             var rs = c.createStatement().executeQuery("SELECT envelope_id, node_code FROM exchange_inbound"
+                     + " ORDER BY id DESC LIMIT 1")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(2)).isEqualTo(nodes.ownCode());
+            assertThat(sentEnvelope).endsWith(rs.getString(1));
         }
     }
 

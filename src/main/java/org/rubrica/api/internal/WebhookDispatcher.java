@@ -146,9 +146,8 @@ class WebhookDispatcher {
     }
 
     /** retryBase × 2^(attempts − 1), at most an hour. */
-    Duration wait(int attempts) {
-        Duration wait = retryBase.multipliedBy(1L << Math.min(attempts - 1, 20));
-        return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
+    private Duration wait(int attempts) {
+        return org.rubrica.shared.Backoff.after(attempts, retryBase, LONGEST_WAIT);
     }
 
     static String signature(String secret, String timestamp, String body) {
