@@ -24,6 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class EnvelopeExchange {
 
     private static final Logger log = LoggerFactory.getLogger(EnvelopeExchange.class);
+    /** How much of a refused envelope the log keeps. */
+    static final int KEPT_OF_REFUSED = 64 * 1024;
 
     private final NodeIdentity identity;
     private final KnownNodes nodes;
@@ -90,7 +92,9 @@ public class EnvelopeExchange {
     private EnvelopeRefused refuse(Envelope envelope, byte[] xml, EnvelopeRefused.Reason reason) {
         log.warn("Envelope {} from {} refused: {}", envelope == null ? "?" : envelope.id(),
                 envelope == null ? "?" : envelope.fromNode(), reason);
-        record(envelope, xml, "REFUSED", reason.name()); // kept: the refusal does not roll back
+        // kept (the refusal does not roll back), but never more than a refused envelope's worth: anyone may post here
+        record(envelope, xml.length > KEPT_OF_REFUSED ? java.util.Arrays.copyOf(xml, KEPT_OF_REFUSED) : xml,
+                "REFUSED", reason.name());
         return new EnvelopeRefused(reason);
     }
 

@@ -42,6 +42,7 @@ class ApiSecurityConfiguration {
                                        @Value("${rubrica.api.max-request-bytes:1048576}") long maxRequestBytes,
                                        @Value("${rubrica.api.max-upload-bytes:11534336}") long maxUploadBytes)
             throws Exception {
+        AuthenticationManager bearerTokens = bearerTokens(tokens, integrations);
         AuthenticationEntryPoint unauthorized = (req, res, e) ->
                 problems.write(req, res, HttpStatus.UNAUTHORIZED, "api.error.unauthorized");
         http.securityMatcher("/api/**")
@@ -59,7 +60,7 @@ class ApiSecurityConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
                 .oauth2ResourceServer(rs -> rs
-                        .authenticationManagerResolver(request -> bearerTokens(tokens, integrations))
+                        .authenticationManagerResolver(request -> bearerTokens)
                         .authenticationEntryPoint(unauthorized))
                 .exceptionHandling(ex -> ex
                         .authenticationEntryPoint(unauthorized)

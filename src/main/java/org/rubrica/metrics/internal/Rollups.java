@@ -34,6 +34,9 @@ public class Rollups {
         return band == 0 ? 30 : 60 * Math.exp((band - 0.5) / 100);
     }
 
+    /** The advisory lock that serialises refreshes (any constant no other code uses). */
+    private static final long REFRESH_LOCK = 0x6d6574726963L;
+
     private final JdbcClient jdbc;
     private final Directory directory;
     private final Clock clock;
@@ -49,7 +52,7 @@ public class Rollups {
 
     /** Marks the day of {@code at} for the unit, in the caller's transaction (it commits with the fact). */
     void mark(Instant at, long unitId) {
-        jdbc.sql("INSERT INTO metrics_dirty (day, unit_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
+        jdbc.sql("INSERT INTO metrics_dirty (day, unit_id) VALUES (?, ?)")
                 .params(Date.valueOf(LocalDate.ofInstant(at, clock.getZone())), unitId).update();
     }
 
@@ -71,9 +74,16 @@ public class Rollups {
                             UNION ALL SELECT delivered_at, unit_id FROM metrics_delivery
                             UNION ALL SELECT received_at, unit_id FROM metrics_delivery WHERE received_at IS NOT NULL
                             UNION ALL SELECT closed_at, unit_id FROM metrics_delivery WHERE closed_at IS NOT NULL
-                        ) facts ON CONFLICT DO NOTHING""")
+                        ) facts""")
                     .param("zone", clock.getZone().getId()).update();
         });
+        refresh();
+    }
+
+    /** Keeps the summaries close to the facts between reads, so a dashboard seldom has much to recompute. */
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "${rubrica.metrics.refresh:PT1M}",
+            initialDelayString = "${rubrica.metrics.refresh:PT1M}")
+    void scheduledRefresh() {
         refresh();
     }
 
@@ -82,8 +92,10 @@ public class Rollups {
         ownTransaction.executeWithoutResult(status -> {
             record Key(LocalDate day, long unitId) {
             }
+            // one refresh at a time (in the whole cluster): two recomputing the same days could deadlock
+            jdbc.sql("SELECT pg_advisory_xact_lock(" + REFRESH_LOCK + ")").query(rs -> { });
             List<Key> keys = jdbc.sql("DELETE FROM metrics_dirty RETURNING day, unit_id")
-                    .query((rs, n) -> new Key(rs.getDate(1).toLocalDate(), rs.getLong(2))).list();
+                    .query((rs, n) -> new Key(rs.getDate(1).toLocalDate(), rs.getLong(2))).stream().distinct().toList();
             if (keys.isEmpty()) {
                 return;
             }
