@@ -29,7 +29,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Component
 class OutboundRecorder {
 
-    static final String PDF_NAME = "oficio.pdf";
+    static final String PDF_NAME = "oficio-firmado.pdf";
 
     private final KnownNodes nodes;
     private final EnvelopeExchange exchange;
