@@ -92,6 +92,18 @@ public class DeliveryService {
         return List.copyOf(byUnit.keySet());
     }
 
+    /**
+     * Delivers an oficio another installation sent here (recorded by drafting as received) to its recipient unit's
+     * inbox, where the receiving office registers it like any other. The exchange checked who sent it.
+     */
+    public void deliverReceived(SentOficio oficio) {
+        List<InboxRepository.Delivery> deliveries = oficio.recipients().stream()
+                .map(r -> new InboxRepository.Delivery(r.unitId(), r.addressing(), List.<Long>of())).toList();
+        inbox.insertAll(oficio, deliveries, oficio.sentAt());
+        deliveries.forEach(d -> events.publishEvent(
+                new DeliveryEvents.OficioDelivered(oficio.id(), d.unitId(), d.addressing(), oficio.sentAt())));
+    }
+
     private static InboxRepository.Delivery together(InboxRepository.Delivery a, InboxRepository.Delivery b) {
         List<Long> attention = new java.util.ArrayList<>(a.attention());
         b.attention().stream().filter(p -> !attention.contains(p)).forEach(attention::add);

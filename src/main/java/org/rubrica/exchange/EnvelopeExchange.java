@@ -4,8 +4,16 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
+import org.rubrica.delivery.DeliveryService;
+import org.rubrica.directory.Directory;
+import org.rubrica.directory.Unit;
+import org.rubrica.directory.UnitKind;
+import org.rubrica.drafting.IncomingOficios;
+import org.rubrica.drafting.SentOficio;
 import org.rubrica.exchange.internal.EnvelopeXml;
+import org.rubrica.signing.OficioSigning;
 import org.rubrica.shared.ContentHash;
 import org.rubrica.signing.NodeIdentity;
 import org.slf4j.Logger;
@@ -17,8 +25,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Signs the envelopes this installation sends, and checks the ones that arrive: readable, from a registered and
- * active installation, signed with exactly its key, addressed here, carrying exactly the files it names, and not
- * received before. Every arrival is logged, accepted or refused with the reason.
+ * active installation, signed with exactly its key, addressed here and to a unit it has, carrying exactly the
+ * files it names (the first a signed PDF), and not received before. An accepted one is recorded as an oficio sent
+ * by the unit standing for its sender and delivered to its unit's inbox, in the same transaction. Every arrival is
+ * logged, accepted or refused with the reason.
  */
 @Service
 public class EnvelopeExchange {
@@ -29,12 +39,21 @@ public class EnvelopeExchange {
 
     private final NodeIdentity identity;
     private final KnownNodes nodes;
+    private final Directory directory;
+    private final IncomingOficios incoming;
+    private final OficioSigning signing;
+    private final DeliveryService delivery;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    EnvelopeExchange(NodeIdentity identity, KnownNodes nodes, JdbcClient jdbc, Clock clock) {
+    EnvelopeExchange(NodeIdentity identity, KnownNodes nodes, Directory directory, IncomingOficios incoming,
+                     OficioSigning signing, DeliveryService delivery, JdbcClient jdbc, Clock clock) {
         this.identity = identity;
         this.nodes = nodes;
+        this.directory = directory;
+        this.incoming = incoming;
+        this.signing = signing;
+        this.delivery = delivery;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -79,13 +98,33 @@ public class EnvelopeExchange {
                 .param(envelope.id()).query(Boolean.class).single()) {
             throw refuse(envelope, xml, EnvelopeRefused.Reason.REPLAYED);
         }
+        Unit recipient = directory.unitByCode(envelope.toUnitCode())
+                .filter(u -> u.active() && u.kind() != UnitKind.EXTERNAL).orElse(null);
+        if (recipient == null) {
+            throw refuse(envelope, xml, EnvelopeRefused.Reason.UNKNOWN_UNIT);
+        }
+        KnownNodes.Sender from = nodes.sender(envelope.fromNode(), envelope.fromUnitCode()).orElse(null);
+        if (from == null) {
+            throw refuse(envelope, xml, EnvelopeRefused.Reason.UNKNOWN_NODE);
+        }
+        byte[] pdf = files.get(envelope.parts().getFirst().name()); // the first part is the signed oficio
+        if (!signing.isSignedPdf(pdf)) {
+            throw refuse(envelope, xml, EnvelopeRefused.Reason.UNSIGNED_DOCUMENT);
+        }
+        long arrival;
         try {
-            record(envelope, xml, "ACCEPTED", null);
+            arrival = record(envelope, xml, "ACCEPTED", null);
         } catch (DuplicateKeyException e) { // the same envelope twice at once: the other one was taken
             log.warn("Envelope {} from {} refused: {} (concurrently)", envelope.id(), envelope.fromNode(),
                     EnvelopeRefused.Reason.REPLAYED);
             throw new EnvelopeRefused(EnvelopeRefused.Reason.REPLAYED);
         }
+        SentOficio received = incoming.record(new IncomingOficios.Incoming(envelope.kind(), envelope.number(),
+                envelope.subject(), envelope.confidential(), from.unitId(), from.personId(), recipient.id(),
+                envelope.sentAt()));
+        signing.keepReceived(received.id(), from.personId(), pdf, envelope.sentAt());
+        delivery.deliverReceived(received);
+        jdbc.sql("UPDATE exchange_inbound SET oficio_id = ? WHERE id = ?").params(received.id(), arrival).update();
         return envelope;
     }
 
@@ -98,12 +137,13 @@ public class EnvelopeExchange {
         return new EnvelopeRefused(reason);
     }
 
-    private void record(Envelope envelope, byte[] xml, String status, String reason) {
-        jdbc.sql("""
+    /** @return the arrival's row in the log */
+    private long record(Envelope envelope, byte[] xml, String status, String reason) {
+        return jdbc.sql("""
                         INSERT INTO exchange_inbound (envelope_id, node_code, status, reason, received_at, envelope)
-                        VALUES (?, ?, ?, ?, ?, ?)""")
+                        VALUES (?, ?, ?, ?, ?, ?) RETURNING id""")
                 .params(envelope == null ? null : envelope.id(), envelope == null ? null : envelope.fromNode(),
                         status, reason, Timestamp.from(clock.instant()), xml)
-                .update();
+                .query(Long.class).single();
     }
 }

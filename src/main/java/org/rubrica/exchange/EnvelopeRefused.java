@@ -16,7 +16,11 @@ public class EnvelopeRefused extends RuntimeException {
         /** Addressed to another installation. */
         NOT_FOR_US,
         /** Already received: the same envelope again. */
-        REPLAYED
+        REPLAYED,
+        /** Addressed to a unit this installation does not have (or one that stands for another installation). */
+        UNKNOWN_UNIT,
+        /** Its document is not a signed PDF. */
+        UNSIGNED_DOCUMENT
     }
 
     private final Reason reason;

@@ -15,6 +15,8 @@ import java.util.Optional;
 import org.rubrica.directory.CurrentActor;
 import org.rubrica.directory.Directory;
 import org.rubrica.directory.DirectoryAdministration;
+import org.rubrica.directory.Person;
+import org.rubrica.directory.PersonForm;
 import org.rubrica.directory.Unit;
 import org.rubrica.directory.UnitCode;
 import org.rubrica.directory.UnitForm;
@@ -119,6 +121,11 @@ public class KnownNodes {
         }
         long agency = localUnit(null, code, name.strip(), UnitKind.EXTERNAL);
         jdbc.sql("UPDATE exchange_node SET local_unit_id = ? WHERE id = ?").params(agency, id).update();
+        if (jdbc.sql("SELECT person_id FROM exchange_node WHERE id = ?").param(id).query(Long.class).optional()
+                .isEmpty()) {
+            jdbc.sql("UPDATE exchange_node SET person_id = ? WHERE id = ?")
+                    .params(nodePerson(code, name.strip(), agency), id).update();
+        }
         for (KnownNode.RemoteUnit unit : units == null ? List.<KnownNode.RemoteUnit>of() : units) {
             String localCode = code + "/" + unit.code();
             if (unit.code() == null || !UnitCode.isValid(localCode) || unit.name() == null || unit.name().isBlank()) {
@@ -142,6 +149,36 @@ public class KnownNodes {
     private long localUnit(Long parentId, String code, String name, UnitKind kind) {
         return directory.unitByCode(code).map(Unit::id)
                 .orElseGet(() -> administration.saveUnit(new UnitForm(null, parentId, code, name, kind, null, true)));
+    }
+
+    /**
+     * The person standing for the installation as the author of what it sends here: inactive (nobody logs in as
+     * them), with a random password nobody is told.
+     */
+    private long nodePerson(String code, String name, long agency) {
+        String username = "nodo." + code.toLowerCase(java.util.Locale.ROOT);
+        return directory.people().stream().filter(p -> p.username().equals(username)).map(Person::id).findFirst()
+                .orElseGet(() -> {
+                    byte[] random = new byte[24];
+                    new java.security.SecureRandom().nextBytes(random);
+                    return administration.savePerson(new PersonForm(null, username, name, "Instalación de Rubrica",
+                            username + "@instalaciones.invalid", agency, false,
+                            java.util.HexFormat.of().formatHex(random), java.util.Set.of()));
+                });
+    }
+
+    /** Who, in this directory, stands for the installation's side of what it sends here. */
+    public record Sender(long unitId, long personId) {
+    }
+
+    /** The unit (the one registered for that code, or the installation's own) and person an arrival comes from. */
+    @Transactional(readOnly = true)
+    public Optional<Sender> sender(String node, String unitCode) {
+        return jdbc.sql("""
+                        SELECT coalesce(u.local_unit_id, n.local_unit_id), n.person_id FROM exchange_node n
+                        LEFT JOIN exchange_node_unit u ON u.node_id = n.id AND u.unit_code = ?
+                        WHERE n.code = ? AND n.person_id IS NOT NULL AND n.local_unit_id IS NOT NULL""")
+                .params(unitCode, node).query((rs, n) -> new Sender(rs.getLong(1), rs.getLong(2))).optional();
     }
 
     /** The installation and unit code there that a unit of this directory stands for, if it does. */

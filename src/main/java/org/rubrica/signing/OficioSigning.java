@@ -276,6 +276,52 @@ public class OficioSigning {
         return signatures.latest(oficioId);
     }
 
+    /**
+     * Keeps the signed PDF of an oficio another installation sent here (recorded by drafting as received), with
+     * DSS's verdict on it as this installation sees it and its last signer's certificate, as the oficio's signed
+     * PDF: the oficio page, the API and the recipients read it like any other. The exchange checked who sent it.
+     *
+     * @throws InvalidInputException when it is not a signed PDF
+     */
+    public void keepReceived(UUID oficioId, long authorId, byte[] pdf, Instant at) {
+        java.security.cert.X509Certificate signer = lastSigner(pdf);
+        SignatureVerdict verdict = pades.validate(pdf);
+        String indication = verdict.signatures().isEmpty() ? "NO_SIGNATURE"
+                : verdict.signatures().getLast().indication();
+        signatures.insert(oficioId, 1, authorId, authorId, pdf, ContentHash.ofBytes(pdf), indication,
+                verdict.report(), signer, at);
+    }
+
+    /** Whether the file is a PDF with at least one electronic signature (whose certificate it carries). */
+    public boolean isSignedPdf(byte[] pdf) {
+        try {
+            lastSigner(pdf);
+            return true;
+        } catch (InvalidInputException e) {
+            return false;
+        }
+    }
+
+    /** The certificate of the PDF's last signature. */
+    private static java.security.cert.X509Certificate lastSigner(byte[] pdf) {
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            var signature = document.getLastSignatureDictionary();
+            if (signature == null) {
+                throw new InvalidInputException("signing.not-signed", "file");
+            }
+            var cms = new org.bouncycastle.cms.CMSSignedData(signature.getContents(pdf));
+            var signerInfo = cms.getSignerInfos().getSigners().iterator().next();
+            @SuppressWarnings("unchecked")
+            var holder = (org.bouncycastle.cert.X509CertificateHolder) cms.getCertificates()
+                    .getMatches((org.bouncycastle.util.Selector<org.bouncycastle.cert.X509CertificateHolder>)
+                            signerInfo.getSID()).iterator().next();
+            return new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate(holder);
+        } catch (java.io.IOException | org.bouncycastle.cms.CMSException | java.security.cert.CertificateException
+                 | java.util.NoSuchElementException e) {
+            throw new InvalidInputException("signing.not-signed", "file");
+        }
+    }
+
     private static int pageCount(byte[] pdf) {
         try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
             return document.getNumberOfPages();

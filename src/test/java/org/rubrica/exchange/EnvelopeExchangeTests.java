@@ -31,13 +31,27 @@ import org.springframework.security.access.AccessDeniedException;
 @RubricaTest
 class EnvelopeExchangeTests {
 
-    static final byte[] PDF = "%PDF-1.7 oficio firmado".getBytes(StandardCharsets.US_ASCII);
+    /** A real signed PDF (made once for the class): an envelope's first file must be one. */
+    static byte[] PDF;
 
     @Autowired EnvelopeExchange exchange;
     @Autowired KnownNodes nodes;
     @Autowired ServiceKeys serviceKeys;
     @Autowired Acting acting;
     @Autowired JdbcClient jdbc;
+
+    @Autowired org.rubrica.SignedOficios signedOficios;
+    @Autowired org.rubrica.delivery.DeliveryService delivery;
+
+    @org.junit.jupiter.api.BeforeEach
+    void signedPdf() {
+        if (PDF == null) {
+            var id = signedOficios.signed("Oficio para un sobre de prueba");
+            acting.as(Acting.DRAFTER);
+            PDF = signedOficios.signedPdf(id);
+        }
+        acting.nobody();
+    }
 
     @AfterEach
     void logout() {
@@ -81,6 +95,13 @@ class EnvelopeExchangeTests {
         Envelope accepted = exchange.receive(xml, Map.of("oficio.pdf", PDF));
         assertThat(accepted).isEqualTo(envelope);
         assertThat(logged("ACCEPTED", null)).isPositive();
+        // it is in the addressed unit's inbox, sent by the unit standing for the sender's unit there
+        acting.as(Acting.RECIPIENT);
+        assertThat(delivery.myInbox()).anySatisfy(item -> {
+            assertThat(item.subject()).isEqualTo("Calendario escolar 2027");
+            assertThat(item.senderUnitName()).isEqualTo("Dirección de Planeación Educativa");
+        });
+        acting.nobody();
 
         assertThat(refusal(xml, Map.of("oficio.pdf", PDF))).isEqualTo(EnvelopeRefused.Reason.REPLAYED);
 
@@ -99,6 +120,14 @@ class EnvelopeExchangeTests {
         assertThat(refusal(fresh, Map.of())).isEqualTo(EnvelopeRefused.Reason.FILES_MISMATCH);
         assertThat(refusal(fresh, Map.of("oficio.pdf", PDF, "extra.pdf", PDF)))
                 .isEqualTo(EnvelopeRefused.Reason.FILES_MISMATCH);
+        byte[] unsigned = "%PDF-1.7 sin firma".getBytes(StandardCharsets.US_ASCII);
+        assertThat(refusal(exchange.pack(new Envelope(UUID.randomUUID(), Instant.now(), "PEER", "SEDU/DPE", "X",
+                nodes.ownCode(), "SEC/DGE", "X/1/2026", "OFICIO", "Sin firma", false, List.of(new Envelope.Part(
+                        "oficio.pdf", "application/pdf", ContentHash.ofBytes(unsigned))))), Map.of("oficio.pdf", unsigned)))
+                .isEqualTo(EnvelopeRefused.Reason.UNSIGNED_DOCUMENT);
+        assertThat(refusal(exchange.pack(new Envelope(UUID.randomUUID(), Instant.now(), "PEER", "SEDU/DPE", "X",
+                nodes.ownCode(), "NO/EXISTE", "X/2/2026", "OFICIO", "A nadie", false, envelope.parts())),
+                Map.of("oficio.pdf", PDF))).isEqualTo(EnvelopeRefused.Reason.UNKNOWN_UNIT);
 
         assertThat(refusal("no es XML".getBytes(StandardCharsets.UTF_8), Map.of()))
                 .isEqualTo(EnvelopeRefused.Reason.MALFORMED);

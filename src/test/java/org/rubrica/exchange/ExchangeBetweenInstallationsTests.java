@@ -43,7 +43,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 @RubricaTest
 class ExchangeBetweenInstallationsTests {
 
-    static final byte[] PDF = "%PDF-1.7 oficio firmado por el municipio".getBytes(StandardCharsets.US_ASCII);
+    /** A real signed PDF of the municipality's: an envelope's first file must be one. */
+    static byte[] pdf;
     static Process peer;
     static int port;
     static String peerDatabase;
@@ -95,12 +96,16 @@ class ExchangeBetweenInstallationsTests {
     @Test
     void an_envelope_travels_to_the_other_installation_once_and_bad_ones_are_refused_and_logged_there()
             throws Exception {
+        UUID sample = signedOficios.signed("Oficio de prueba entre instalaciones");
+        acting.as(Acting.DRAFTER);
+        pdf = signedOficios.signedPdf(sample);
+        acting.nobody();
         // each administrator registers the other installation, trusting its node certificate
         String peerNode = get("/api/v1/exchange/node", null);
         assertThat((String) JsonPath.read(peerNode, "$.code")).isEqualTo("ESTADO");
         acting.as(Acting.ADMIN);
         nodes.register("ESTADO", "Gobierno del Estado", base(), JsonPath.read(peerNode, "$.certificate"),
-                List.of(new KnownNode.RemoteUnit("SEDU/DPE", "Dirección de Planeación Educativa")));
+                List.of(new KnownNode.RemoteUnit("SEC/DGE", "Dirección de Educación del Estado")));
         acting.nobody();
         String adminToken = JsonPath.read(send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/auth/token"))
                 .header("Content-Type", "application/json")
@@ -114,25 +119,25 @@ class ExchangeBetweenInstallationsTests {
                 .PUT(HttpRequest.BodyPublishers.ofString(registration)).build(), 200);
 
         Envelope envelope = new Envelope(UUID.randomUUID(), Instant.now(), nodes.ownCode(), "SEC/DGE",
-                "Dirección General de Educación", "ESTADO", "SEDU/DPE", "SEC/DGE/0007/2026", "OFICIO",
+                "Dirección General de Educación", "ESTADO", "SEC/DGE", "SEC/DGE/0007/2026", "OFICIO",
                 "Solicitud de plazas docentes", false,
-                List.of(new Envelope.Part("oficio.pdf", "application/pdf", ContentHash.ofBytes(PDF))));
+                List.of(new Envelope.Part("oficio.pdf", "application/pdf", ContentHash.ofBytes(pdf))));
         byte[] signed = exchange.pack(envelope);
         String accepted = post(signed, 202);
         assertThat((String) JsonPath.read(accepted, "$.envelopeId")).isEqualTo(envelope.id().toString());
         assertThat((String) JsonPath.read(post(signed, 409), "$.code")).isEqualTo("exchange.refused.REPLAYED");
 
         byte[] tampered = new String(exchange.pack(new Envelope(UUID.randomUUID(), Instant.now(), nodes.ownCode(),
-                "SEC/DGE", "Dirección General de Educación", "ESTADO", "SEDU/DPE", "SEC/DGE/0008/2026", "OFICIO",
+                "SEC/DGE", "Dirección General de Educación", "ESTADO", "SEC/DGE", "SEC/DGE/0008/2026", "OFICIO",
                 "Solicitud de plazas docentes", false, envelope.parts())), StandardCharsets.UTF_8)
                 .replace("SEC/DGE/0008/2026", "SEC/DGE/0009/2026").getBytes(StandardCharsets.UTF_8);
         assertThat((String) JsonPath.read(post(tampered, 422), "$.code")).isEqualTo("exchange.refused.BAD_SIGNATURE");
         byte[] unknown = exchange.pack(new Envelope(UUID.randomUUID(), Instant.now(), "OTRO", "X", "X", "ESTADO",
-                "SEDU/DPE", "X/0001/2026", "OFICIO", "X", false, envelope.parts()));
+                "SEC/DGE", "X/0001/2026", "OFICIO", "X", false, envelope.parts()));
         assertThat((String) JsonPath.read(post(unknown, 422), "$.code")).isEqualTo("exchange.refused.UNKNOWN_NODE");
 
         // a real oficio, signed and sent by the municipality to the state's unit, travels as an envelope
-        long remoteUnit = directory.unitByCode("ESTADO/SEDU/DPE").orElseThrow().id();
+        long remoteUnit = directory.unitByCode("ESTADO/SEC/DGE").orElseThrow().id();
         acting.as(Acting.DRAFTER);
         UUID oficio = oficios.startDraft("oficio", new org.rubrica.drafting.DraftContent(remoteUnit,
                 "Convenio de capacitación docente", "<p>Se propone el convenio de capacitación.</p>", Map.of()));
@@ -167,6 +172,21 @@ class ExchangeBetweenInstallationsTests {
             assertThat(rs.getString(2)).isEqualTo(nodes.ownCode());
             assertThat(sentEnvelope).endsWith(rs.getString(1));
         }
+        // and it is in the state's SEC/DGE inbox, with the municipality's signed PDF, byte for byte
+        String office = JsonPath.read(send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/auth/token"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + Acting.RECIPIENT
+                        + "\",\"password\":\"" + Acting.PASSWORD + "\"}")).build(), 200), "$.accessToken");
+        String inbox = get("/api/v1/inbox", office);
+        List<String> received = JsonPath.read(inbox, "$[?(@.subject == 'Convenio de capacitación docente')].oficioId");
+        assertThat(received).hasSize(1);
+        HttpResponse<byte[]> signedThere = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/oficios/"
+                        + received.getFirst() + "/signed-pdf")).header("Authorization", "Bearer " + office).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(signedThere.statusCode()).isEqualTo(200);
+        acting.as(Acting.DRAFTER);
+        assertThat(signedThere.body()).isEqualTo(signedOficios.signedPdf(oficio));
+        acting.nobody();
     }
 
     private static String base() {
@@ -186,7 +206,7 @@ class ExchangeBetweenInstallationsTests {
         String boundary = "rubrica-" + UUID.randomUUID();
         Map<String, byte[]> parts = new LinkedHashMap<>();
         parts.put("envelope\"; filename=\"envelope.xml", envelope);
-        parts.put("oficio.pdf\"; filename=\"oficio.pdf", PDF);
+        parts.put("oficio.pdf\"; filename=\"oficio.pdf", pdf);
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (var part : parts.entrySet()) {
             body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part.getKey()

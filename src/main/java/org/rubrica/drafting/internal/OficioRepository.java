@@ -50,6 +50,12 @@ public class OficioRepository {
                 .update();
     }
 
+    /** The number and sending time of an oficio another installation sent here. */
+    public void recordReceived(UUID id, String number, Instant sentAt) {
+        jdbc.sql("UPDATE drafting_oficio SET number = ?, sent_at = ? WHERE id = ?")
+                .params(number, Timestamp.from(sentAt), id).update();
+    }
+
     /** @return false when the row is no longer at {@code expectedVersion} */
     public boolean updateContent(UUID id, int expectedVersion, long recipientUnitId, String subject, String bodyHtml,
                                  Map<String, String> fields, Instant now) {
