@@ -90,6 +90,27 @@ class ExchangeController {
                 registration.certificate(), registration.units()));
     }
 
+    @PostMapping(path = "/acknowledgements", consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE})
+    @Operation(summary = "Deliver the signed acknowledgement of an envelope this installation sent (public: its "
+            + "XAdES signature proves its sender)",
+            description = "202 when accepted (the oficio's trail shows it); 409 when received before; 422 with the "
+                    + "reason (exchange.refused.*) when refused.")
+    ResponseEntity<?> acknowledge(@RequestBody byte[] xml, java.util.Locale locale) {
+        try {
+            var ack = exchange.acknowledge(xml);
+            return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Accepted(ack.id().toString(), "ACCEPTED"));
+        } catch (EnvelopeRefused e) {
+            return refused(e, locale);
+        }
+    }
+
+    private ResponseEntity<ProblemDetail> refused(EnvelopeRefused e, java.util.Locale locale) {
+        HttpStatus status = e.reason() == EnvelopeRefused.Reason.REPLAYED ? HttpStatus.CONFLICT
+                : HttpStatus.UNPROCESSABLE_CONTENT;
+        return ResponseEntity.status(status).body(problems.problem(status, "exchange.refused." + e.reason().name(),
+                locale));
+    }
+
     @PostMapping(path = "/envelopes", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Deliver an envelope from another installation (public: the envelope's XAdES signature "
             + "proves its sender)",
@@ -111,10 +132,7 @@ class ExchangeController {
             Envelope accepted = exchange.receive(envelope.getBytes(), files);
             return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Accepted(accepted.id().toString(), "ACCEPTED"));
         } catch (EnvelopeRefused e) {
-            HttpStatus status = e.reason() == EnvelopeRefused.Reason.REPLAYED ? HttpStatus.CONFLICT
-                    : HttpStatus.UNPROCESSABLE_CONTENT;
-            ProblemDetail problem = problems.problem(status, "exchange.refused." + e.reason().name(), locale);
-            return ResponseEntity.status(status).body(problem);
+            return refused(e, locale);
         }
     }
 }

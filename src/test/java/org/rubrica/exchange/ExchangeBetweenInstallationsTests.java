@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,7 +28,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.rubrica.Acting;
-import org.rubrica.RubricaTest;
 import org.rubrica.shared.ContentHash;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -36,11 +36,16 @@ import org.springframework.beans.factory.annotation.Autowired;
  * node MSAV) and a second one started in another JVM (the state, node ESTADO). Their administrators register each
  * other's node certificate over the API; then the municipality's envelope reaches the state and is accepted once,
  * while the same envelope again, a tampered one and one from an unknown installation are refused — and the state
- * keeps each refusal, with its reason, in its own database. Last, an oficio the municipality signs and sends to the
- * state's unit (a unit of its directory standing for the state's) is packed in the send and posted to the state,
- * which accepts it.
+ * keeps each refusal, with its reason, in its own database. Then the whole round: an oficio the municipality signs
+ * and sends to the state's unit (a unit of its directory standing for the state's) is packed in the send, posted,
+ * and lands in the state's SEC/DGE inbox with its signed PDF byte for byte; the state's receiving office registers
+ * it, and its signed acknowledgement comes back to the municipality, whose trail of the oficio shows it.
  */
-@RubricaTest
+// the municipality listens on a port of its own too, for the state's acknowledgement (the browser test's context)
+@org.springframework.boot.test.context.SpringBootTest(
+        webEnvironment = org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "vaadin.devmode.devTools.enabled=false")
+@org.springframework.test.context.ActiveProfiles("demo")
 class ExchangeBetweenInstallationsTests {
 
     /** A real signed PDF of the municipality's: an envelope's first file must be one. */
@@ -50,6 +55,8 @@ class ExchangeBetweenInstallationsTests {
     static String peerDatabase;
     static final HttpClient http = HttpClient.newHttpClient();
 
+    @org.springframework.boot.test.web.server.LocalServerPort int ourPort;
+    @Autowired org.rubrica.audit.Trail trail;
     @Autowired EnvelopeExchange exchange;
     @Autowired KnownNodes nodes;
     @Autowired Acting acting;
@@ -111,7 +118,8 @@ class ExchangeBetweenInstallationsTests {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + Acting.ADMIN + "\",\"password\":\""
                         + Acting.PASSWORD + "\"}")).build(), 200), "$.accessToken");
-        String registration = "{\"name\": \"Municipio de San Andrés del Valle\", \"baseUrl\": \"http://127.0.0.1:1\","
+        String registration = "{\"name\": \"Municipio de San Andrés del Valle\", \"baseUrl\": \"http://127.0.0.1:"
+                + ourPort + "\","
                 + " \"certificate\": " + quoted(nodes.ownCertificatePem())
                 + ", \"units\": [{\"code\": \"SEC/DGE\", \"name\": \"Dirección General de Educación\"}]}";
         send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/exchange/nodes/" + nodes.ownCode()))
@@ -187,6 +195,26 @@ class ExchangeBetweenInstallationsTests {
         acting.as(Acting.DRAFTER);
         assertThat(signedThere.body()).isEqualTo(signedOficios.signedPdf(oficio));
         acting.nobody();
+
+        // the state's receiving office registers it; its signed acknowledgement comes back to the sender's trail
+        String receipt = send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/oficios/" + received.getFirst()
+                        + "/receipts")).header("Authorization", "Bearer " + office)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), 200);
+        String entry = JsonPath.read(receipt, "$.entryNumber");
+        acting.as(Acting.DRAFTER);
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (trail.of(oficio).stream().noneMatch(t -> t.type().equals("ACKNOWLEDGED"))
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(500);
+            }
+            assertThat(trail.of(oficio)).anySatisfy(t -> {
+                assertThat(t.type()).isEqualTo("ACKNOWLEDGED");
+                assertThat(t.detail()).startsWith("ESTADO · SEC/DGE — " + entry + " — SHA-256 ");
+            });
+        } finally {
+            acting.nobody();
+        }
     }
 
     private static String base() {

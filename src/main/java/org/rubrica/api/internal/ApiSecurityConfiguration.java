@@ -53,7 +53,8 @@ class ApiSecurityConfiguration {
                         .requestMatchers("/api/v1/verification", "/api/v1/verification/**").permitAll()
                         // another installation's envelopes prove their sender by their signature, not a token
                         .requestMatchers(HttpMethod.GET, "/api/v1/exchange/node").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/v1/exchange/envelopes").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/exchange/envelopes", "/api/v1/exchange/acknowledgements")
+                        .permitAll()
                         .anyRequest().access((authentication, context) ->
                                 new AuthorizationDecision(permitted(authentication.get(), context.getRequest()))))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -211,6 +211,12 @@ class EventRecorder {
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(org.rubrica.exchange.ExchangeEvents.AcknowledgedElsewhere e) {
+        record(e.oficioId(), "ACKNOWLEDGED", null, e.at(),
+                e.node() + " · " + e.unitCode() + " — " + e.entryNumber() + " — SHA-256 " + e.sha256());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void on(DeliveryEvents.Answered e) {
         record(e.oficioId(), "ANSWERED", null, e.at(), unitLabel(e.unitId()) + " — " + e.replyNumber());
     }

@@ -16,6 +16,7 @@ import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
 
+import org.rubrica.exchange.Acknowledgement;
 import org.rubrica.exchange.Envelope;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -23,7 +24,8 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
- * The envelope as XML ({@code urn:rubrica:exchange:1}), written for signing and read back from what arrives. The
+ * The envelope and the acknowledgement as XML ({@code urn:rubrica:exchange:1}), written for signing and read back
+ * from what arrives. The
  * reader refuses DTDs and external entities, and reads only the root's own children (where the signature's
  * reference covers them), never elements found elsewhere.
  */
@@ -39,6 +41,60 @@ public final class EnvelopeXml {
         MalformedEnvelope(String message, Throwable cause) {
             super(message, cause);
         }
+    }
+
+    public static byte[] write(Acknowledgement ack) {
+        try {
+            Document doc = builder().newDocument();
+            Element root = doc.createElementNS(NAMESPACE, "Acknowledgement");
+            doc.appendChild(root);
+            text(root, "Id", ack.id().toString());
+            text(root, "Envelope", ack.envelopeId().toString());
+            Element from = child(root, "From");
+            from.setAttribute("node", ack.fromNode());
+            from.setAttribute("unit", ack.unitCode());
+            child(root, "To").setAttribute("node", ack.toNode());
+            Element receipt = child(root, "Receipt");
+            receipt.setAttribute("entryNumber", ack.entryNumber());
+            receipt.setAttribute("at", ack.receivedAt().toString());
+            receipt.setAttribute("acuseSha256", ack.acuseSha256());
+            return serialise(doc);
+        } catch (Exception e) {
+            throw new IllegalStateException("the acknowledgement could not be written", e);
+        }
+    }
+
+    /** @throws MalformedEnvelope when it is not an acknowledgement this installation can read */
+    public static Acknowledgement readAcknowledgement(byte[] xml) {
+        try {
+            Element root = root(xml, "Acknowledgement");
+            Element from = only(root, "From");
+            Element receipt = only(root, "Receipt");
+            return new Acknowledgement(UUID.fromString(only(root, "Id").getTextContent().strip()),
+                    UUID.fromString(only(root, "Envelope").getTextContent().strip()), required(from, "node"),
+                    required(only(root, "To"), "node"), required(from, "unit"), required(receipt, "entryNumber"),
+                    Instant.parse(required(receipt, "at")), required(receipt, "acuseSha256"));
+        } catch (MalformedEnvelope e) {
+            throw e;
+        } catch (Exception e) {
+            throw new MalformedEnvelope("unreadable acknowledgement: " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] serialise(Document doc) throws Exception {
+        Transformer transformer = TransformerFactory.newDefaultInstance().newTransformer();
+        transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        transformer.transform(new DOMSource(doc), new StreamResult(out));
+        return out.toByteArray();
+    }
+
+    private static Element root(byte[] xml, String name) throws Exception {
+        Element root = builder().parse(new ByteArrayInputStream(xml)).getDocumentElement();
+        if (!NAMESPACE.equals(root.getNamespaceURI()) || !name.equals(root.getLocalName())) {
+            throw new IllegalArgumentException("not an " + name);
+        }
+        return root;
     }
 
     public static byte[] write(Envelope envelope) {
@@ -66,11 +122,7 @@ public final class EnvelopeXml {
                 file.setAttribute("mediaType", part.mediaType());
                 file.setAttribute("sha256", part.sha256());
             }
-            Transformer transformer = TransformerFactory.newDefaultInstance().newTransformer();
-            transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            transformer.transform(new DOMSource(doc), new StreamResult(out));
-            return out.toByteArray();
+            return serialise(doc);
         } catch (Exception e) {
             throw new IllegalStateException("the envelope could not be written", e);
         }
@@ -79,10 +131,7 @@ public final class EnvelopeXml {
     /** @throws MalformedEnvelope when it is not an envelope this installation can read */
     public static Envelope read(byte[] xml) {
         try {
-            Element root = builder().parse(new ByteArrayInputStream(xml)).getDocumentElement();
-            if (!NAMESPACE.equals(root.getNamespaceURI()) || !"Envelope".equals(root.getLocalName())) {
-                throw new IllegalArgumentException("not an envelope");
-            }
+            Element root = root(xml, "Envelope");
             Element from = only(root, "From");
             Element to = only(root, "To");
             Element oficio = only(root, "Oficio");

@@ -24,7 +24,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Posts the envelopes on their way to other installations. Each is claimed for a while in a short transaction (two
+ * Posts the envelopes (and acknowledgements) on their way to other installations. Each is claimed for a while in a short transaction (two
  * nodes never post the same one), posted outside it, and its outcome written: taken (202) or already there (409)
  * delivers it; refused (4xx) stops it with the answer kept; anything else (unreachable, 5xx) waits
  * {@code retryBase} × 2^(attempts − 1), at most an hour, up to {@link #MAX_ATTEMPTS}. The envelope id makes a
@@ -39,7 +39,8 @@ public class OutboundDispatcher {
     private static final Duration LONGEST_WAIT = Duration.ofHours(1);
     private static final Logger log = LoggerFactory.getLogger(OutboundDispatcher.class);
 
-    private record Due(UUID id, byte[] envelope, int attempts, String baseUrl) {
+    /** An envelope (with its files, as a multipart form) or an acknowledgement (the XML alone). */
+    private record Due(UUID id, byte[] envelope, int attempts, String baseUrl, boolean acknowledgement) {
     }
 
     private final JdbcClient jdbc;
@@ -78,13 +79,13 @@ public class OutboundDispatcher {
     private List<Due> claim(Instant now) {
         return transactions.execute(status -> {
             List<Due> envelopes = jdbc.sql("""
-                            SELECT o.envelope_id, o.envelope, o.attempts, n.base_url
+                            SELECT o.envelope_id, o.envelope, o.attempts, n.base_url, o.kind = 'ACK'
                             FROM exchange_outbound o JOIN exchange_node n ON n.id = o.node_id
                             WHERE o.status = 'PENDING' AND o.next_attempt_at <= ? AND n.active
                             ORDER BY o.next_attempt_at LIMIT ? FOR UPDATE OF o SKIP LOCKED""")
                     .params(Timestamp.from(now), BATCH)
                     .query((rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getBytes(2), rs.getInt(3),
-                            rs.getString(4)))
+                            rs.getString(4), rs.getBoolean(5)))
                     .list();
             envelopes.forEach(e -> jdbc.sql("UPDATE exchange_outbound SET next_attempt_at = ? WHERE envelope_id = ?")
                     .params(Timestamp.from(now.plus(CLAIM)), e.id()).update());
@@ -96,12 +97,18 @@ public class OutboundDispatcher {
         Integer status = null;
         String error = null;
         try {
-            String boundary = "rubrica-" + UUID.randomUUID();
-            HttpRequest request = HttpRequest.newBuilder(URI.create(envelope.baseUrl().replaceAll("/+$", "")
-                            + "/api/v1/exchange/envelopes"))
-                    .timeout(Duration.ofSeconds(60))
-                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body(envelope, boundary))).build();
+            String base = envelope.baseUrl().replaceAll("/+$", "") + "/api/v1/exchange/";
+            HttpRequest request;
+            if (envelope.acknowledgement()) {
+                request = HttpRequest.newBuilder(URI.create(base + "acknowledgements")).timeout(Duration.ofSeconds(60))
+                        .header("Content-Type", "application/xml")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(envelope.envelope())).build();
+            } else {
+                String boundary = "rubrica-" + UUID.randomUUID();
+                request = HttpRequest.newBuilder(URI.create(base + "envelopes")).timeout(Duration.ofSeconds(60))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body(envelope, boundary))).build();
+            }
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             status = response.statusCode();
             if (status >= 400 && status != 409) {
@@ -148,7 +155,7 @@ public class OutboundDispatcher {
 
     private void record(Due envelope, Instant now, Integer status, String error) {
         int attempts = envelope.attempts() + 1;
-        boolean taken = status != null && (status == 202 || status == 409);
+        boolean taken = status != null && (status == 202 || status == 200 || status == 409);
         boolean refused = status != null && status >= 400 && status < 500 && status != 409;
         String outcome = taken ? "DELIVERED" : refused ? "REFUSED" : attempts >= MAX_ATTEMPTS ? "FAILED" : "PENDING";
         Instant next = "PENDING".equals(outcome) ? now.plus(wait(attempts)) : null;

@@ -29,7 +29,7 @@ class ApiPermissionRulesTests {
     private static final Set<String> PERSONAL = Set.of("POST /api/v1/auth/token", "POST /api/v1/delegations",
             "DELETE /api/v1/delegations/{id}", "PUT /api/v1/exchange/nodes/{code}",
             // public: another installation's envelope proves itself by its signature
-            "POST /api/v1/exchange/envelopes");
+            "POST /api/v1/exchange/envelopes", "POST /api/v1/exchange/acknowledgements");
 
     @Autowired WebApplicationContext context;
 
