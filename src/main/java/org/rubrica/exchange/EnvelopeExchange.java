@@ -3,6 +3,7 @@ package org.rubrica.exchange;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -143,9 +144,12 @@ public class EnvelopeExchange {
                     EnvelopeRefused.Reason.REPLAYED);
             throw new EnvelopeRefused(EnvelopeRefused.Reason.REPLAYED);
         }
+        List<IncomingOficios.IncomingAnnex> annexes = envelope.parts().stream().skip(1)
+                .map(p -> new IncomingOficios.IncomingAnnex(p.name(), p.mediaType(), files.get(p.name()), p.sha256()))
+                .toList();
         SentOficio received = incoming.record(new IncomingOficios.Incoming(envelope.kind(), envelope.number(),
                 envelope.subject(), envelope.confidential(), from.unitId(), from.personId(), recipient.id(),
-                envelope.sentAt()));
+                envelope.sentAt(), annexes));
         signing.keepReceived(received.id(), from.personId(), pdf, envelope.sentAt());
         delivery.deliverReceived(received);
         jdbc.sql("UPDATE exchange_inbound SET oficio_id = ? WHERE id = ?").params(received.id(), arrival).update();

@@ -42,6 +42,7 @@ class EnvelopeExchangeTests {
 
     @Autowired org.rubrica.SignedOficios signedOficios;
     @Autowired org.rubrica.delivery.DeliveryService delivery;
+    @Autowired org.rubrica.drafting.AnnexService annexes;
 
     @org.junit.jupiter.api.BeforeEach
     void signedPdf() {
@@ -88,22 +89,31 @@ class EnvelopeExchangeTests {
     @Test
     void a_signed_envelope_is_accepted_once_and_every_bad_one_is_refused_and_logged() {
         trustPeer(nodes.ownCertificatePem());
-        Envelope envelope = envelope("PEER", nodes.ownCode());
+        byte[] annex = "%PDF-1.7 anexo: calendario".getBytes(StandardCharsets.US_ASCII);
+        Envelope plain = envelope("PEER", nodes.ownCode());
+        Envelope envelope = new Envelope(plain.id(), plain.sentAt(), plain.fromNode(), plain.fromUnitCode(),
+                plain.fromUnitName(), plain.toNode(), plain.toUnitCode(), plain.number(), plain.kind(),
+                plain.subject(), plain.confidential(), List.of(plain.parts().getFirst(),
+                        new Envelope.Part("calendario.pdf", "application/pdf", ContentHash.ofBytes(annex))));
+        Map<String, byte[]> files = Map.of("oficio.pdf", PDF, "calendario.pdf", annex);
         byte[] xml = exchange.pack(envelope);
         assertThat(new String(xml, StandardCharsets.UTF_8)).contains("ds:Signature", "xades:SignedProperties");
 
-        Envelope accepted = exchange.receive(xml, Map.of("oficio.pdf", PDF));
+        Envelope accepted = exchange.receive(xml, files);
         assertThat(accepted).isEqualTo(envelope);
         assertThat(logged("ACCEPTED", null)).isPositive();
         // it is in the addressed unit's inbox, sent by the unit standing for the sender's unit there
         acting.as(Acting.RECIPIENT);
-        assertThat(delivery.myInbox()).anySatisfy(item -> {
-            assertThat(item.subject()).isEqualTo("Calendario escolar 2027");
-            assertThat(item.senderUnitName()).isEqualTo("Dirección de Planeación Educativa");
+        var item = delivery.myInbox().stream().filter(i -> i.subject().equals("Calendario escolar 2027")).findFirst()
+                .orElseThrow();
+        assertThat(item.senderUnitName()).isEqualTo("Dirección de Planeación Educativa");
+        assertThat(annexes.list(item.oficioId())).singleElement().satisfies(a -> {
+            assertThat(a.fileName()).isEqualTo("calendario.pdf");
+            assertThat(a.sha256()).isEqualTo(ContentHash.ofBytes(annex));
         });
         acting.nobody();
 
-        assertThat(refusal(xml, Map.of("oficio.pdf", PDF))).isEqualTo(EnvelopeRefused.Reason.REPLAYED);
+        assertThat(refusal(xml, files)).isEqualTo(EnvelopeRefused.Reason.REPLAYED);
 
         byte[] changed = new String(exchange.pack(envelope("PEER", nodes.ownCode())), StandardCharsets.UTF_8)
                 .replace("Calendario escolar 2027", "Calendario escolar 2028").getBytes(StandardCharsets.UTF_8);
@@ -126,7 +136,7 @@ class EnvelopeExchangeTests {
                         "oficio.pdf", "application/pdf", ContentHash.ofBytes(unsigned))))), Map.of("oficio.pdf", unsigned)))
                 .isEqualTo(EnvelopeRefused.Reason.UNSIGNED_DOCUMENT);
         assertThat(refusal(exchange.pack(new Envelope(UUID.randomUUID(), Instant.now(), "PEER", "SEDU/DPE", "X",
-                nodes.ownCode(), "NO/EXISTE", "X/2/2026", "OFICIO", "A nadie", false, envelope.parts())),
+                nodes.ownCode(), "NO/EXISTE", "X/2/2026", "OFICIO", "A nadie", false, plain.parts())),
                 Map.of("oficio.pdf", PDF))).isEqualTo(EnvelopeRefused.Reason.UNKNOWN_UNIT);
 
         assertThat(refusal("no es XML".getBytes(StandardCharsets.UTF_8), Map.of()))
