@@ -10,7 +10,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -33,6 +32,7 @@ import org.rubrica.directory.Directory;
 import org.rubrica.directory.Person;
 import org.rubrica.directory.Role;
 import org.rubrica.directory.Unit;
+import org.rubrica.shared.ui.Confirmations;
 import org.rubrica.shared.ui.Notices;
 
 /**
@@ -156,16 +156,12 @@ class IntegrationsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void confirmRevoke(IntegrationToken token) {
-        var dialog = new ConfirmDialog(getTranslation("integrations.revoke"),
+        Confirmations.confirmDangerous(this, getTranslation("integrations.revoke"),
                 getTranslation("integrations.revoke.confirm", token.name()), getTranslation("integrations.revoke"),
-                e -> Notices.attempt(this, () -> {
+                () -> Notices.attempt(this, () -> {
                     tokens.revoke(token.id());
                     refresh();
                 }, () -> { }, () -> { }));
-        dialog.setCancelable(true);
-        dialog.setCancelText(getTranslation("action.cancel"));
-        dialog.setConfirmButtonTheme("error primary");
-        dialog.open();
     }
 
     @Override

@@ -6,7 +6,6 @@ import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
@@ -26,6 +25,7 @@ import org.rubrica.directory.Role;
 import org.rubrica.exchange.KnownNode;
 import org.rubrica.exchange.KnownNodes;
 import org.rubrica.shared.InvalidInputException;
+import org.rubrica.shared.ui.Confirmations;
 import org.rubrica.shared.ui.Notices;
 
 /**
@@ -122,16 +122,12 @@ class InstallationsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void confirmStop(KnownNode node) {
-        var dialog = new ConfirmDialog(getTranslation("installations.stop"),
+        Confirmations.confirmDangerous(this, getTranslation("installations.stop"),
                 getTranslation("installations.stop.confirm", node.name()), getTranslation("installations.stop"),
-                e -> Notices.attempt(this, () -> {
+                () -> Notices.attempt(this, () -> {
                     nodes.deactivate(node.code());
                     refresh();
                 }, () -> { }, () -> { }));
-        dialog.setCancelable(true);
-        dialog.setCancelText(getTranslation("action.cancel"));
-        dialog.setConfirmButtonTheme("error primary");
-        dialog.open();
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.rubrica.signing.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -22,6 +21,7 @@ import org.rubrica.directory.CurrentActor;
 import org.rubrica.directory.Role;
 import org.rubrica.shared.InvalidInputException;
 import org.rubrica.shared.ui.Formats;
+import org.rubrica.shared.ui.Confirmations;
 import org.rubrica.shared.ui.Notices;
 import org.rubrica.signing.SignerCredentials;
 import org.rubrica.signing.SignerCredentials.CredentialInfo;
@@ -86,17 +86,12 @@ class MySignatureView extends VerticalLayout implements HasDynamicTitle {
             Notices.success(getTranslation("signature.pin-changed"));
         }, current, fresh, again));
         change.setId("signature-change-pin");
-        var revoke = new Button(getTranslation("signature.revoke"), e -> {
-            var dialog = new ConfirmDialog(getTranslation("signature.revoke"), getTranslation("signature.revoke.confirm"),
-                    getTranslation("signature.revoke"), ok -> attempt(() -> {
-                credentials.revoke(me);
-                Notices.success(getTranslation("signature.revoked"));
-            }));
-            dialog.setCancelable(true);
-            dialog.setCancelText(getTranslation("action.cancel"));
-            dialog.setConfirmButtonTheme("error primary");
-            dialog.open();
-        });
+        var revoke = new Button(getTranslation("signature.revoke"), e -> Confirmations.confirmDangerous(this,
+                getTranslation("signature.revoke"), getTranslation("signature.revoke.confirm"),
+                getTranslation("signature.revoke"), () -> attempt(() -> {
+                    credentials.revoke(me);
+                    Notices.success(getTranslation("signature.revoked"));
+                })));
         revoke.addThemeVariants(ButtonVariant.LUMO_ERROR);
         revoke.setId("signature-revoke");
         content.add(new H3(getTranslation("signature.current")), facts,
