@@ -1,6 +1,8 @@
 package org.rubrica.api;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +16,11 @@ import org.rubrica.exchange.EnvelopeExchange;
 import org.rubrica.exchange.EnvelopeRefused;
 import org.rubrica.exchange.KnownNode;
 import org.rubrica.exchange.KnownNodes;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.rubrica.shared.ClientRateLimiter;
 import org.rubrica.shared.InvalidInputException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -63,11 +69,16 @@ class ExchangeController {
     private final KnownNodes nodes;
     private final EnvelopeExchange exchange;
     private final org.rubrica.api.internal.ApiProblems problems;
+    /** The open doors check signatures (costly) and log refusals: held to a number of arrivals per address. */
+    private final ClientRateLimiter arrivals;
 
-    ExchangeController(KnownNodes nodes, EnvelopeExchange exchange, org.rubrica.api.internal.ApiProblems problems) {
+    ExchangeController(KnownNodes nodes, EnvelopeExchange exchange, org.rubrica.api.internal.ApiProblems problems,
+                       @Value("${rubrica.exchange.arrivals-per-minute:120}") int perAddress,
+                       @Value("${rubrica.exchange.all-arrivals-per-minute:600}") int overall, Clock clock) {
         this.nodes = nodes;
         this.exchange = exchange;
         this.problems = problems;
+        this.arrivals = new ClientRateLimiter(perAddress, overall, Duration.ofMinutes(1), clock);
     }
 
     @GetMapping("/node")
@@ -95,7 +106,8 @@ class ExchangeController {
             + "XAdES signature proves its sender)",
             description = "202 when accepted (the oficio's trail shows it); 409 when received before; 422 with the "
                     + "reason (exchange.refused.*) when refused.")
-    ResponseEntity<?> acknowledge(@RequestBody byte[] xml, java.util.Locale locale) {
+    ResponseEntity<?> acknowledge(@RequestBody byte[] xml, HttpServletRequest request, java.util.Locale locale) {
+        arrivals.acquire(request.getRemoteAddr(), "exchange.too-many");
         try {
             var ack = exchange.acknowledge(xml);
             return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Accepted(ack.id().toString(), "ACCEPTED"));
@@ -118,6 +130,7 @@ class ExchangeController {
                     + "names (by file name). 202 when accepted; 409 when it was received before; 422 with the "
                     + "reason (exchange.refused.*) when it is refused.")
     ResponseEntity<?> receive(MultipartHttpServletRequest request, java.util.Locale locale) throws IOException {
+        arrivals.acquire(request.getRemoteAddr(), "exchange.too-many");
         MultipartFile envelope = request.getFile("envelope");
         if (envelope == null) {
             throw new InvalidInputException("exchange.refused.MALFORMED", "envelope");

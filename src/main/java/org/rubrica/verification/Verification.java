@@ -15,7 +15,7 @@ import org.rubrica.shared.InvalidInputException;
 import org.rubrica.signing.PadesSignatures;
 import org.rubrica.signing.SignatureVerdict;
 import org.rubrica.signing.SignedRecords;
-import org.rubrica.verification.internal.ClientRateLimiter;
+import org.rubrica.shared.ClientRateLimiter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 

@@ -1,4 +1,4 @@
-package org.rubrica.verification.internal;
+package org.rubrica.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
-import org.rubrica.shared.TooManyRequestsException;
 
 /** Limits per address (IPv6 by its /64) and for everyone together; a new window starts afresh. */
 class ClientRateLimiterTests {

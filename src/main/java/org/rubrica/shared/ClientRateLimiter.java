@@ -1,4 +1,4 @@
-package org.rubrica.verification.internal;
+package org.rubrica.shared;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.rubrica.shared.TooManyRequestsException;
 
 /**
  * Fixed windows: at most {@code perClient} tries per {@code window} from one client, and {@code overall} from all
