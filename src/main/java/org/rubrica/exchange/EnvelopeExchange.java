@@ -116,7 +116,8 @@ public class EnvelopeExchange {
         checkSender(envelope.id(), envelope.fromNode(), envelope.toNode(), xml);
         Map<String, String> named = new HashMap<>();
         envelope.parts().forEach(p -> named.put(p.name(), p.sha256()));
-        boolean sameFiles = named.size() == envelope.parts().size() && named.keySet().equals(files.keySet())
+        boolean sameFiles = !envelope.parts().isEmpty() && named.size() == envelope.parts().size()
+                && named.keySet().equals(files.keySet())
                 && files.entrySet().stream().allMatch(f -> ContentHash.ofBytes(f.getValue())
                         .equalsIgnoreCase(named.get(f.getKey())));
         if (!sameFiles) {

@@ -128,6 +128,9 @@ class EnvelopeExchangeTests {
         assertThat(refusal(fresh, Map.of("oficio.pdf", "%PDF-1.7 otro".getBytes(StandardCharsets.US_ASCII))))
                 .isEqualTo(EnvelopeRefused.Reason.FILES_MISMATCH);
         assertThat(refusal(fresh, Map.of())).isEqualTo(EnvelopeRefused.Reason.FILES_MISMATCH);
+        assertThat(refusal(exchange.pack(new Envelope(UUID.randomUUID(), Instant.now(), "PEER", "SEDU/DPE", "X",
+                nodes.ownCode(), "SEC/DGE", "X/3/2026", "OFICIO", "Sin archivos", false, List.of())), Map.of()))
+                .isEqualTo(EnvelopeRefused.Reason.FILES_MISMATCH);
         assertThat(refusal(fresh, Map.of("oficio.pdf", PDF, "extra.pdf", PDF)))
                 .isEqualTo(EnvelopeRefused.Reason.FILES_MISMATCH);
         byte[] unsigned = "%PDF-1.7 sin firma".getBytes(StandardCharsets.US_ASCII);
