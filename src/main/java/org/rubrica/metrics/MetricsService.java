@@ -129,18 +129,10 @@ public class MetricsService {
         if (count == 0) {
             return new Indicators.Times(0, null, null);
         }
-        String end = switch (measure) {
-            case DRAFT_TO_SIGNED -> "signed_at";
-            case DELIVERED_TO_RECEIVED -> "received_at";
-            case RECEIVED_TO_ANSWERED -> "answered_at";
-        };
-        String seconds = switch (measure) {
-            case DRAFT_TO_SIGNED -> "extract(epoch FROM signed_at - created_at)";
-            case DELIVERED_TO_RECEIVED -> "extract(epoch FROM received_at - delivered_at)";
-            case RECEIVED_TO_ANSWERED -> "extract(epoch FROM answered_at - received_at)";
-        };
-        String table = measure == Rollups.Measure.DRAFT_TO_SIGNED ? "metrics_oficio" : "metrics_delivery";
-        String scope = measure == Rollups.Measure.DRAFT_TO_SIGNED ? period.sender() : period.recipient();
+        String end = measure.end;
+        String seconds = measure.seconds();
+        String table = measure.table;
+        String scope = measure.senderSide() ? period.sender() : period.recipient();
         if (count <= EXACT_UP_TO) {
             return jdbc.sql("SELECT percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY " + seconds + ") FROM "
                             + table + " WHERE " + scope + " AND " + end + " >= :from AND " + end + " < :to")

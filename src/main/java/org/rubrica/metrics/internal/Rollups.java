@@ -23,8 +23,38 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class Rollups {
 
-    /** The measured times, as kept in {@code metrics_monthly_time.measure}. */
-    public enum Measure { DRAFT_TO_SIGNED, DELIVERED_TO_RECEIVED, RECEIVED_TO_ANSWERED }
+    /**
+     * The measured times, as kept in {@code metrics_monthly_time.measure} (by ordinal): the facts' table, the
+     * column the time ends at (which places it in a period), the one it starts from, and the unit column it counts
+     * for (the sender's or the recipient's).
+     */
+    public enum Measure {
+        DRAFT_TO_SIGNED("metrics_oficio", "created_at", "signed_at", "sender_unit_id"),
+        DELIVERED_TO_RECEIVED("metrics_delivery", "delivered_at", "received_at", "unit_id"),
+        RECEIVED_TO_ANSWERED("metrics_delivery", "received_at", "answered_at", "unit_id");
+
+        public final String table;
+        public final String start;
+        public final String end;
+        public final String unitColumn;
+
+        Measure(String table, String start, String end, String unitColumn) {
+            this.table = table;
+            this.start = start;
+            this.end = end;
+            this.unitColumn = unitColumn;
+        }
+
+        /** The time in seconds, as SQL over the table's columns. */
+        public String seconds() {
+            return "extract(epoch FROM " + end + " - " + start + ")";
+        }
+
+        /** Whether it counts for the oficio's sender (otherwise for the recipient unit). */
+        public boolean senderSide() {
+            return table.equals("metrics_oficio");
+        }
+    }
 
     /** The band of a time in seconds, as SQL; {@code %s} is the seconds expression. */
     public static final String BAND = "CASE WHEN %1$s < 60 THEN 0 ELSE 1 + floor(ln(%1$s / 60.0) * 100)::int END";
@@ -173,19 +203,13 @@ public class Rollups {
                 FROM unnest(CAST(:days AS date[]), CAST(:units AS bigint[]), CAST(:agencies AS bigint[])) AS k(d, u, a))
             """;
 
+    /** Each measure's times of the marked months, counted by band. */
     private static final String BANDS = """
             INSERT INTO metrics_monthly_time (month, unit_id, agency_id, measure, band, count)
-            SELECT month, unit_id, agency_id, measure, band, count(*) FROM (
-                SELECT m.month, m.unit_id, m.agency_id, 0 AS measure, %1$s AS band
-                FROM m JOIN metrics_oficio o ON o.sender_unit_id = m.unit_id AND o.signed_at >= m.s AND o.signed_at < m.e
-                UNION ALL
-                SELECT m.month, m.unit_id, m.agency_id, 1, %2$s
-                FROM m JOIN metrics_delivery d ON d.unit_id = m.unit_id AND d.received_at >= m.s AND d.received_at < m.e
-                UNION ALL
-                SELECT m.month, m.unit_id, m.agency_id, 2, %3$s
-                FROM m JOIN metrics_delivery d ON d.unit_id = m.unit_id AND d.answered_at >= m.s AND d.answered_at < m.e
-            ) timed GROUP BY month, unit_id, agency_id, measure, band""".formatted(
-            BAND.formatted("extract(epoch FROM o.signed_at - o.created_at)"),
-            BAND.formatted("extract(epoch FROM d.received_at - d.delivered_at)"),
-            BAND.formatted("extract(epoch FROM d.answered_at - d.received_at)"));
+            SELECT month, unit_id, agency_id, measure, band, count(*) FROM (%s) timed
+            GROUP BY month, unit_id, agency_id, measure, band""".formatted(java.util.Arrays.stream(Measure.values())
+            .map(m -> "SELECT m.month, m.unit_id, m.agency_id, " + m.ordinal() + " AS measure, "
+                    + BAND.formatted(m.seconds()) + " AS band FROM m JOIN " + m.table + " f ON f." + m.unitColumn
+                    + " = m.unit_id AND f." + m.end + " >= m.s AND f." + m.end + " < m.e")
+            .collect(java.util.stream.Collectors.joining(" UNION ALL ")));
 }
