@@ -203,21 +203,36 @@ public class KnownNodes {
     @Transactional(readOnly = true)
     public List<KnownNode> list() {
         currentActor.requireRole(Role.ORG_ADMIN);
-        return jdbc.sql("SELECT code FROM exchange_node ORDER BY code").query(String.class).list().stream()
-                .map(c -> find(c).orElseThrow()).toList();
+        return select("ORDER BY n.code", null);
     }
 
     /** The node by its code, active or not; read by the envelope check before anyone is logged in. */
     @Transactional(readOnly = true)
     public Optional<KnownNode> find(String code) {
-        return jdbc.sql("SELECT id, code, name, base_url, certificate, active FROM exchange_node WHERE code = ?")
-                .param(code)
-                .query((rs, n) -> new KnownNode(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        parse(rs.getBytes(5)), rs.getBoolean(6), jdbc.sql("SELECT unit_code, unit_name FROM"
-                                        + " exchange_node_unit WHERE node_id = ? ORDER BY unit_code")
-                                .param(rs.getLong(1))
-                                .query((u, m) -> new KnownNode.RemoteUnit(u.getString(1), u.getString(2))).list()))
-                .optional();
+        return select("WHERE n.code = ?", code).stream().findFirst();
+    }
+
+    /** Nodes with their units, read in one query (units gathered as arrays, in code order). */
+    private List<KnownNode> select(String where, String code) {
+        var statement = jdbc.sql("""
+                SELECT n.id, n.code, n.name, n.base_url, n.certificate, n.active,
+                       coalesce(array_agg(u.unit_code ORDER BY u.unit_code) FILTER (WHERE u.unit_code IS NOT NULL), '{}'),
+                       coalesce(array_agg(u.unit_name ORDER BY u.unit_code) FILTER (WHERE u.unit_code IS NOT NULL), '{}')
+                FROM exchange_node n LEFT JOIN exchange_node_unit u ON u.node_id = n.id
+                """ + (where.startsWith("WHERE") ? where + " GROUP BY n.id" : "GROUP BY n.id " + where));
+        if (code != null) {
+            statement = statement.param(code);
+        }
+        return statement.query((rs, n) -> {
+            String[] codes = (String[]) rs.getArray(7).getArray();
+            String[] names = (String[]) rs.getArray(8).getArray();
+            List<KnownNode.RemoteUnit> units = new java.util.ArrayList<>();
+            for (int i = 0; i < codes.length; i++) {
+                units.add(new KnownNode.RemoteUnit(codes[i], names[i]));
+            }
+            return new KnownNode(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                    parse(rs.getBytes(5)), rs.getBoolean(6), List.copyOf(units));
+        }).list();
     }
 
     private static X509Certificate certificate(String pem) {
