@@ -31,6 +31,11 @@ public class TestDatabase implements LauncherSessionListener {
         byte[] random = new byte[32];
         new java.security.SecureRandom().nextBytes(random);
         System.setProperty("rubrica.signing.master-key", java.util.HexFormat.of().formatHex(random));
+        // background pollers stay quiet: tests call them when they want (a poll after the database is dropped at the
+        // end of the run would only wait for a connection and hold up the JVM's exit)
+        System.setProperty("rubrica.webhooks.poll", "PT1H");
+        System.setProperty("rubrica.exchange.poll", "PT1H");
+        System.setProperty("rubrica.metrics.refresh", "PT1H");
         // and an external CA of its own, trusted as an installation would configure the SAT's for e.firma
         System.setProperty("rubrica.signing.trusted-cas", org.rubrica.signing.TestPki.trustedCaFiles());
     }

@@ -25,7 +25,9 @@ public final class PeerInstallation {
         application.setDefaultProperties(Map.of("spring.autoconfigure.exclude",
                 "com.vaadin.flow.spring.SpringBootAutoConfiguration,com.vaadin.flow.spring.SpringSecurityAutoConfiguration"));
         application.run("--server.port=" + args[0], "--server.address=127.0.0.1", "--spring.datasource.url=" + args[1],
-                "--rubrica.exchange.node-code=" + args[2], "--rubrica.ui.enabled=false");
+                "--rubrica.exchange.node-code=" + args[2], "--rubrica.ui.enabled=false",
+                // the second installation posts its acknowledgements by itself, as a real one would
+                "--rubrica.exchange.poll=PT1S");
         System.out.println(READY);
     }
 }

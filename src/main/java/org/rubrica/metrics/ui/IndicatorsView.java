@@ -197,10 +197,13 @@ class IndicatorsView extends VerticalLayout implements HasDynamicTitle {
         exports.removeAll();
         Function<String, String> t = this::getTranslation;
         List<IndicatorsExport.Line> lines = IndicatorsExport.lines(i, t);
-        exports.add(download(IndicatorsExport.csv(lines, t), IndicatorsExport.fileName(i, "csv"), "text/csv",
-                        "indicators.export.csv", "indicators-csv"),
-                download(IndicatorsExport.xlsx(lines, getTranslation("menu.indicators"), t),
-                        IndicatorsExport.fileName(i, "xlsx"),
+        // the files are made when asked for, with the headers in the language of the page
+        Map<String, String> headers = Map.of("indicators.section", t.apply("indicators.section"),
+                "indicators.figure", t.apply("indicators.figure"), "indicators.value", t.apply("indicators.value"));
+        String sheet = getTranslation("menu.indicators");
+        exports.add(download(() -> IndicatorsExport.csv(lines, headers::get), IndicatorsExport.fileName(i, "csv"),
+                        "text/csv", "indicators.export.csv", "indicators-csv"),
+                download(() -> IndicatorsExport.xlsx(lines, sheet, headers::get), IndicatorsExport.fileName(i, "xlsx"),
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "indicators.export.xlsx",
                         "indicators-xlsx"));
         behind.setVisible(false);
@@ -256,9 +259,12 @@ class IndicatorsView extends VerticalLayout implements HasDynamicTitle {
         }, () -> { }, () -> { });
     }
 
-    private Anchor download(byte[] bytes, String fileName, String type, String key, String id) {
-        var anchor = new Anchor(DownloadHandler.fromInputStream(event -> new DownloadResponse(
-                new java.io.ByteArrayInputStream(bytes), fileName, type, bytes.length)), getTranslation(key));
+    private Anchor download(java.util.function.Supplier<byte[]> file, String fileName, String type, String key,
+                            String id) {
+        var anchor = new Anchor(DownloadHandler.fromInputStream(event -> {
+            byte[] bytes = file.get();
+            return new DownloadResponse(new java.io.ByteArrayInputStream(bytes), fileName, type, bytes.length);
+        }), getTranslation(key));
         anchor.setTarget(AnchorTarget.BLANK);
         anchor.getElement().setAttribute("download", fileName);
         anchor.setId(id);
